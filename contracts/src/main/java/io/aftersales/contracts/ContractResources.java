@@ -1,0 +1,75 @@
+package io.aftersales.contracts;
+
+import io.aftersales.contracts.tickets.v1.DefectReported;
+import io.aftersales.contracts.tickets.v1.TicketOpened;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The published contract as classpath resources, for tests in other modules: the JSON Schema
+ * ({@code schemas/<ce_type>.json}) and a valid sample payload ({@code samples/<ce_type>.json}) of
+ * every published event, and the mapping from CloudEvents type to record class.
+ *
+ * <p>A consumer test feeds {@link #sample(String)} to its consumer, exactly as the producer would
+ * publish it; a producer test validates what it publishes against {@link #schema(String)}.
+ */
+public final class ContractResources {
+
+    /** The AsyncAPI document describing topics, headers and messages. */
+    public static final String ASYNCAPI_RESOURCE = "asyncapi.yaml";
+
+    private static final Pattern CE_TYPE = Pattern.compile("aftersales\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[0-9]+");
+
+    private static final Map<String, Class<? extends IntegrationEvent>> KNOWN_TYPES;
+
+    static {
+        Map<String, Class<? extends IntegrationEvent>> types = new LinkedHashMap<>();
+        types.put(TicketOpened.TYPE, TicketOpened.class);
+        types.put(DefectReported.TYPE, DefectReported.class);
+        KNOWN_TYPES = Collections.unmodifiableMap(types);
+    }
+
+    private ContractResources() {
+    }
+
+    /** The JSON Schema (draft 2020-12) of the event with this CloudEvents type, as JSON text. */
+    public static String schema(String ceType) {
+        return read("schemas/" + checked(ceType) + ".json", ceType);
+    }
+
+    /** A realistic payload of the event with this CloudEvents type, valid per its schema, as JSON text. */
+    public static String sample(String ceType) {
+        return read("samples/" + checked(ceType) + ".json", ceType);
+    }
+
+    /** Every published CloudEvents type mapped to its record class, in a stable order; unmodifiable. */
+    public static Map<String, Class<? extends IntegrationEvent>> knownTypes() {
+        return KNOWN_TYPES;
+    }
+
+    private static String checked(String ceType) {
+        if (ceType == null || !CE_TYPE.matcher(ceType).matches()) {
+            throw new IllegalArgumentException("Not a CloudEvents type of this platform: " + ceType);
+        }
+        return ceType;
+    }
+
+    private static String read(String resource, String ceType) {
+        ClassLoader loader = ContractResources.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No contract resource " + resource + " for type " + ceType);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read contract resource " + resource, e);
+        }
+    }
+}

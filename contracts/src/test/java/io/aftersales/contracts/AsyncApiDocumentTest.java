@@ -1,0 +1,191 @@
+package io.aftersales.contracts;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The AsyncAPI document parses, points only at what exists and agrees with the records and topics. */
+class AsyncApiDocumentTest {
+
+    private static JsonNode doc;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        try (InputStream in = ContractResources.class.getClassLoader()
+                .getResourceAsStream(ContractResources.ASYNCAPI_RESOURCE)) {
+            assertThat(in).as(ContractResources.ASYNCAPI_RESOURCE).isNotNull();
+            doc = new YAMLMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void the_document_is_asyncapi_3_yaml() {
+        assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(doc.path("info").path("title").asText()).isNotBlank();
+        assertThat(doc.path("info").path("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void every_reference_points_at_something_that_exists() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+
+        assertThat(refs).isNotEmpty();
+        for (String ref : refs) {
+            int hash = ref.indexOf('#');
+            String file = hash < 0 ? ref : ref.substring(0, hash);
+            String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+            JsonNode target = doc;
+            if (!file.isEmpty()) {
+                assertThat(file).as(ref).startsWith("./schemas/").endsWith(".json");
+                String resource = file.substring(2);
+                assertThat(ContractResources.class.getClassLoader().getResource(resource)).as(ref).isNotNull();
+                target = Json.tree(read(resource));
+            }
+            assertThat(target.at(JsonPointer.compile(pointer)).isMissingNode()).as(ref).isFalse();
+        }
+    }
+
+    @Test
+    void the_channels_are_exactly_the_four_public_topics_with_kafka_bindings() {
+        Set<String> addresses = new TreeSet<>();
+        doc.path("channels").forEach(channel -> {
+            String address = channel.path("address").asText();
+            addresses.add(address);
+            assertThat(channel.path("bindings").path("kafka").path("topic").asText()).isEqualTo(address);
+        });
+
+        assertThat(addresses).containsExactlyInAnyOrder(Topics.TICKETS, Topics.REFUNDS, Topics.CLAIMS, Topics.QUALITY);
+    }
+
+    @Test
+    void the_reserved_topics_carry_no_messages_yet_but_name_the_planned_events() {
+        Map<String, List<String>> planned = Map.of(
+                Topics.REFUNDS, List.of("aftersales.refund.paid.v1"),
+                Topics.CLAIMS, List.of("aftersales.claim.reshipment-ordered.v1"),
+                Topics.QUALITY, List.of("aftersales.quality.product-delisted.v1",
+                        "aftersales.quality.production-alert-raised.v1", "aftersales.quality.product-relisted.v1"));
+
+        doc.path("channels").forEach(channel -> {
+            String address = channel.path("address").asText();
+            if (planned.containsKey(address)) {
+                assertThat(channel.path("messages").isMissingNode()).as(address).isTrue();
+                assertThat(channel.path("description").asText()).contains("Reserved").contains(planned.get(address));
+            }
+        });
+    }
+
+    @Test
+    void every_known_type_has_one_message_with_its_ce_type_and_its_schema_as_payload() {
+        Map<String, String> payloadByType = new HashMap<>();
+        doc.path("components").path("messages").forEach(message -> {
+            String ceType = message.at("/headers/allOf/1/properties/ce_type/const").asText();
+            assertThat(message.at("/payload/schemaFormat").asText())
+                    .isEqualTo("application/schema+json;version=draft-2020-12");
+            assertThat(payloadByType.put(ceType, message.at("/payload/schema/$ref").asText())).as(ceType).isNull();
+        });
+
+        assertThat(payloadByType.keySet()).isEqualTo(ContractResources.knownTypes().keySet());
+        payloadByType.forEach((ceType, ref) -> assertThat(ref).isEqualTo("./schemas/" + ceType + ".json"));
+    }
+
+    @Test
+    void every_ticket_message_is_on_the_tickets_channel_and_keyed_by_ticket_id() {
+        JsonNode tickets = channel(Topics.TICKETS);
+        Set<String> onChannel = new TreeSet<>();
+        tickets.path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
+
+        assertThat(onChannel).containsExactlyInAnyOrder(
+                "#/components/messages/TicketOpened", "#/components/messages/DefectReported");
+        for (String ref : onChannel) {
+            JsonNode message = doc.at(ref.substring(1));
+            assertThat(message.at("/bindings/kafka/key/$ref").asText()).isEqualTo("#/components/schemas/TicketId");
+        }
+    }
+
+    @Test
+    void the_cloudevents_headers_are_required_in_binary_mode() {
+        JsonNode headers = doc.at("/components/schemas/CloudEventsBinaryHeaders");
+        Set<String> required = new TreeSet<>();
+        headers.path("required").forEach(name -> required.add(name.asText()));
+
+        assertThat(required).containsExactlyInAnyOrder(
+                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type");
+        assertThat(headers.at("/properties/ce_specversion/const").asText()).isEqualTo("1.0");
+        assertThat(headers.at("/properties/content-type/const").asText()).isEqualTo("application/json");
+    }
+
+    @Test
+    void every_header_example_is_valid_for_its_message_and_names_the_sample_subject() {
+        doc.path("components").path("messages").forEach(message -> {
+            JsonNode headerSchema = inlineLocalRefs(message.path("headers").deepCopy());
+            String ceType = message.at("/headers/allOf/1/properties/ce_type/const").asText();
+            JsonNode sample = Json.tree(ContractResources.sample(ceType));
+            assertThat(message.path("examples")).as(ceType).isNotEmpty();
+
+            message.path("examples").forEach(example -> {
+                JsonNode headers = example.path("headers");
+                assertThat(Json.draft7Schema(headerSchema).validate(headers)).as(ceType).isEmpty();
+                assertThat(headers.path("ce_subject").asText()).isEqualTo(sample.path("ticketId").asText());
+            });
+
+            ObjectNode wrongType = message.at("/examples/0/headers").deepCopy();
+            wrongType.put("ce_type", "aftersales.ticket.closed.v1");
+            assertThat(Json.draft7Schema(headerSchema).validate(wrongType)).as(ceType).isNotEmpty();
+        });
+    }
+
+    private JsonNode channel(String address) {
+        for (JsonNode channel : doc.path("channels")) {
+            if (channel.path("address").asText().equals(address)) {
+                return channel;
+            }
+        }
+        throw new AssertionError("no channel " + address);
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject() && node.has("$ref")) {
+            refs.add(node.get("$ref").asText());
+        }
+        node.forEach(child -> collectRefs(child, refs));
+    }
+
+    private static JsonNode inlineLocalRefs(JsonNode node) {
+        if (node.isObject() && node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {
+            return inlineLocalRefs(doc.at(node.get("$ref").asText().substring(1)).deepCopy());
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, inlineLocalRefs(object.get(name))));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, inlineLocalRefs(node.get(i)));
+            }
+        }
+        return node;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ContractResources.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package io.aftersales.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.aftersales.embedded.EmbeddedKafkaBroker;
+import io.aftersales.embedded.EmbeddedMongoServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * JVM-wide MongoDB and Kafka for integration tests, started lazily on first use and shared by
+ * every test of the JVM (Mongo and Kafka independently: a test that only needs MongoDB never
+ * starts Kafka).
+ *
+ * <p>Where a Docker daemon answers, real servers run in Testcontainers ({@value #MONGO_IMAGE}
+ * as a single-node replica set, {@value #KAFKA_IMAGE}); otherwise the embedded servers of
+ * {@code deploy/embedded} (a real KRaft Kafka broker and mongo-java-server in memory) run inside
+ * this JVM on free ports. The system property {@value #MODE_PROPERTY} ({@code embedded} or
+ * {@code containers}) forces one; the environment variable {@code AFTERSALES_TEST_INFRASTRUCTURE}
+ * works too.
+ *
+ * <p>Tests share the servers: use unique topic names, consumer groups and database names (or
+ * clean up) so that tests do not see each other's data.
+ */
+public final class TestInfrastructure {
+
+    /** System property choosing the infrastructure: {@code embedded} or {@code containers}. */
+    public static final String MODE_PROPERTY = "aftersales.test.infrastructure";
+    public static final String MONGO_IMAGE = "mongo:7.0";
+    public static final String KAFKA_IMAGE = "apache/kafka:3.9.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static final long DOCKER_PROBE_TIMEOUT_SECONDS = 20;
+
+    /** Which kind of infrastructure this JVM uses. */
+    public enum Mode {
+        /** Kafka broker and MongoDB-protocol server inside this JVM. */
+        EMBEDDED,
+        /** Docker containers started with Testcontainers. */
+        CONTAINERS
+    }
+
+    private static Mode mode;
+    private static MongoDBContainer mongoContainer;
+    private static KafkaContainer kafkaContainer;
+    private static boolean kafkaPaused;
+    private static EmbeddedMongoServer embeddedMongo;
+    private static EmbeddedKafkaBroker embeddedKafka;
+    private static Path kafkaDir;
+    private static boolean shutdownHookRegistered;
+
+    static {
+        KafkaLogging.quietBrokerLoggers();
+    }
+
+    private TestInfrastructure() {
+    }
+
+    /** The infrastructure chosen for this JVM (decided once, on first call). */
+    public static synchronized Mode mode() {
+        if (mode == null) {
+            mode = chooseMode();
+        }
+        return mode;
+    }
+
+    /**
+     * A MongoDB connection string without credentials: {@code mongodb://localhost:PORT} (embedded)
+     * or the replica-set URL of the container. Starts MongoDB on first call.
+     */
+    public static synchronized String mongoUri() {
+        if (mode() == Mode.CONTAINERS) {
+            if (mongoContainer == null) {
+                long started = System.nanoTime();
+                MongoDBContainer container = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
+                container.start();
+                mongoContainer = container;
+                LOG.info("test MongoDB container {} started at {} in {} ms", MONGO_IMAGE,
+                        container.getReplicaSetUrl(), millisSince(started));
+            }
+            return mongoContainer.getReplicaSetUrl();
+        }
+        if (embeddedMongo == null) {
+            registerShutdownHook();
+            EmbeddedMongoServer server = EmbeddedMongoServer.inMemory(freePort());
+            server.start();
+            embeddedMongo = server;
+            LOG.info("test MongoDB (embedded mongo-java-server, in memory) at {}", server.connectionString());
+        }
+        return embeddedMongo.connectionString();
+    }
+
+    /** {@code host:port} of the Kafka broker. Starts Kafka on first call; stable across {@link #stopKafka()}/{@link #startKafka()}. */
+    public static synchronized String kafkaBootstrapServers() {
+        if (mode() == Mode.CONTAINERS) {
+            if (kafkaContainer == null) {
+                long started = System.nanoTime();
+                KafkaContainer container = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE))
+                        .withEnv("KAFKA_NUM_PARTITIONS", "3")
+                        .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
+                        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+                container.start();
+                kafkaContainer = container;
+                LOG.info("test Kafka container {} started at {} in {} ms", KAFKA_IMAGE,
+                        container.getBootstrapServers(), millisSince(started));
+            }
+            return kafkaContainer.getBootstrapServers();
+        }
+        if (embeddedKafka == null) {
+            registerShutdownHook();
+            try {
+                kafkaDir = Files.createTempDirectory("aftersales-test-kafka-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int port = freePort();
+            int controllerPort = freePort();
+            while (controllerPort == port) {
+                controllerPort = freePort();
+            }
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(kafkaDir, port, controllerPort);
+            broker.start();
+            embeddedKafka = broker;
+            LOG.info("test Kafka (embedded KRaft broker) at {}, data in {}", broker.bootstrapServers(), kafkaDir);
+        }
+        return embeddedKafka.bootstrapServers();
+    }
+
+    /**
+     * Makes Kafka unreachable (embedded: clean broker shutdown, ports closed; containers: the
+     * container is paused). Its address and data are kept for {@link #startKafka()}.
+     * Starts Kafka first if it was never started, so that the address is known.
+     */
+    public static synchronized void stopKafka() {
+        kafkaBootstrapServers();
+        if (mode() == Mode.CONTAINERS) {
+            if (!kafkaPaused) {
+                kafkaContainer.getDockerClient().pauseContainerCmd(kafkaContainer.getContainerId()).exec();
+                kafkaPaused = true;
+                LOG.info("test Kafka container paused");
+            }
+        } else {
+            embeddedKafka.stop();
+        }
+    }
+
+    /** Makes Kafka reachable again at the same address, with all earlier topics, records and offsets. */
+    public static synchronized void startKafka() {
+        if (mode() == Mode.CONTAINERS) {
+            if (kafkaContainer == null) {
+                kafkaBootstrapServers();
+            } else if (kafkaPaused) {
+                kafkaContainer.getDockerClient().unpauseContainerCmd(kafkaContainer.getContainerId()).exec();
+                kafkaPaused = false;
+                LOG.info("test Kafka container unpaused");
+            }
+        } else if (embeddedKafka == null) {
+            kafkaBootstrapServers();
+        } else {
+            embeddedKafka.start();
+        }
+    }
+
+    /** Whether Kafka is started and not stopped by {@link #stopKafka()}. */
+    public static synchronized boolean isKafkaRunning() {
+        if (mode == Mode.CONTAINERS) {
+            return kafkaContainer != null && !kafkaPaused;
+        }
+        return embeddedKafka != null && embeddedKafka.isRunning();
+    }
+
+    private static Mode chooseMode() {
+        String forced = System.getProperty(MODE_PROPERTY);
+        if (forced == null || forced.isBlank()) {
+            forced = System.getenv("AFTERSALES_TEST_INFRASTRUCTURE");
+        }
+        if (forced != null && !forced.isBlank()) {
+            Mode chosen;
+            try {
+                chosen = Mode.valueOf(forced.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(MODE_PROPERTY + " must be 'embedded' or 'containers', got '" + forced + "'");
+            }
+            LOG.info("test infrastructure: {} (forced by {}={})", describe(chosen), MODE_PROPERTY, forced);
+            return chosen;
+        }
+        boolean docker = dockerAvailable();
+        Mode chosen = docker ? Mode.CONTAINERS : Mode.EMBEDDED;
+        LOG.info("test infrastructure: {} ({}; force with -D{}=embedded|containers)", describe(chosen),
+                docker ? "a Docker daemon answers" : "no Docker daemon", MODE_PROPERTY);
+        return chosen;
+    }
+
+    private static String describe(Mode chosen) {
+        return chosen == Mode.CONTAINERS
+                ? "Testcontainers (" + MONGO_IMAGE + ", " + KAFKA_IMAGE + ")"
+                : "embedded (KRaft Kafka broker and mongo-java-server in this JVM)";
+    }
+
+    /** Asks Testcontainers, but never waits long: a missing or hanging daemon means "no Docker". */
+    private static boolean dockerAvailable() {
+        if (!dockerConfigurationHint()) {
+            // nothing that could lead to a daemon: spare the probe and Testcontainers' error report
+            return false;
+        }
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aftersales-docker-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long started = System.nanoTime();
+        try {
+            Future<Boolean> probe = executor.submit(() -> DockerClientFactory.instance().isDockerAvailable());
+            return probe.get(DOCKER_PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Docker detection did not answer within {} s: using the embedded infrastructure",
+                    DOCKER_PROBE_TIMEOUT_SECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception | LinkageError e) {
+            LOG.debug("Docker detection failed", e);
+            return false;
+        } finally {
+            executor.shutdownNow();
+            LOG.debug("Docker detection took {} ms", millisSince(started));
+        }
+    }
+
+    /**
+     * Whether anything suggests a Docker (or compatible) daemon: DOCKER_HOST, Testcontainers
+     * configuration, or one of the usual sockets. On Windows, always ask Testcontainers.
+     */
+    private static boolean dockerConfigurationHint() {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
+            return true;
+        }
+        for (String variable : List.of("DOCKER_HOST", "TESTCONTAINERS_DOCKER_CLIENT_STRATEGY", "TESTCONTAINERS_HOST_OVERRIDE")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        String home = System.getProperty("user.home", "");
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        List<String> candidates = new ArrayList<>(List.of(
+                "/var/run/docker.sock",
+                "/run/docker.sock",
+                home + "/.testcontainers.properties",
+                home + "/.docker/run/docker.sock",
+                home + "/.docker/desktop/docker.sock",
+                home + "/.colima",
+                home + "/.rd/docker.sock"));
+        if (runtimeDir != null && !runtimeDir.isBlank()) {
+            candidates.add(runtimeDir + "/docker.sock");
+            candidates.add(runtimeDir + "/podman/podman.sock");
+        }
+        for (String candidate : candidates) {
+            if (Files.exists(Path.of(candidate))) {
+                return true;
+            }
+        }
+        LOG.debug("no DOCKER_HOST, Testcontainers configuration or Docker socket found");
+        return false;
+    }
+
+    private static void registerShutdownHook() {
+        if (shutdownHookRegistered) {
+            return;
+        }
+        shutdownHookRegistered = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::shutdownEmbedded,
+                "aftersales-test-infrastructure-shutdown"));
+    }
+
+    private static synchronized void shutdownEmbedded() {
+        if (embeddedKafka != null) {
+            embeddedKafka.stop();
+        }
+        if (embeddedMongo != null) {
+            embeddedMongo.stop();
+        }
+        if (kafkaDir != null) {
+            deleteRecursively(kafkaDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+}

@@ -1,0 +1,88 @@
+package io.aftersales.platform.eventstore;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+
+/**
+ * An engine whose commits for chosen aggregates become visible late (held until released) or
+ * never (the writer "crashes" after its global indexes were handed out and before the insert).
+ */
+final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
+
+    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final Set<String> crashing = ConcurrentHashMap.newKeySet();
+
+    GatedMongoEventStorageEngine(Builder builder) {
+        super(builder);
+    }
+
+    /** Holds back the next commit that contains an event of {@code aggregateId}. */
+    Gate holdCommitOf(String aggregateId) {
+        Gate gate = new Gate();
+        gates.put(aggregateId, gate);
+        return gate;
+    }
+
+    /** Every commit containing an event of {@code aggregateId} fails after its indexes were handed out. */
+    void crashOnCommitOf(String aggregateId) {
+        crashing.add(aggregateId);
+    }
+
+    @Override
+    void insertCommit(Document commit) {
+        for (Document key : commit.getList(EventDocuments.SEQUENCE_KEYS, Document.class)) {
+            String aggregateId = key.getString(EventDocuments.AGGREGATE_IDENTIFIER);
+            if (crashing.contains(aggregateId)) {
+                throw new SimulatedCrash();
+            }
+            Gate gate = gates.remove(aggregateId);
+            if (gate != null) {
+                gate.holdUntilReleased();
+            }
+        }
+        super.insertCommit(commit);
+    }
+
+    static final class SimulatedCrash extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated crash between index allocation and insert");
+        }
+    }
+
+    /** A held commit: its indexes are handed out, its insert waits for {@link #release()}. */
+    static final class Gate {
+
+        private final CountDownLatch indexesHandedOut = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void awaitIndexesHandedOut() throws InterruptedException {
+            if (!indexesHandedOut.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the held commit never reached its insert");
+            }
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        private void holdUntilReleased() {
+            indexesHandedOut.countDown();
+            try {
+                if (!released.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("held commit was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

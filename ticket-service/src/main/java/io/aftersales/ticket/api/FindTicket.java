@@ -1,0 +1,4 @@
+package io.aftersales.ticket.api;
+
+public record FindTicket(String ticketId) {
+}

@@ -1,0 +1,5 @@
+package io.aftersales.ticket.api;
+
+public enum TicketStatus {
+    OPEN
+}

@@ -1,0 +1,77 @@
+package io.aftersales.ticket.command;
+
+import io.aftersales.ticket.api.AddRemark;
+import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.DefectReported;
+import io.aftersales.ticket.api.Evidence;
+import io.aftersales.ticket.api.OpenTicket;
+import io.aftersales.ticket.api.RemarkAdded;
+import io.aftersales.ticket.api.TicketOpened;
+import io.aftersales.ticket.api.TicketRuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One customer's after-sales case on one order line. Its event stream is the case's audit trail:
+ * every action records who did it and when.
+ */
+@Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger")
+public class Ticket {
+
+    private static final int MAX_REMARK_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private String ticketId;
+
+    protected Ticket() {
+        // Axon rebuilds the ticket from its events
+    }
+
+    @CommandHandler
+    public Ticket(OpenTicket command) {
+        if (command.quantity() <= 0) {
+            throw new TicketRuleViolation("quantity", "must be at least 1");
+        }
+        if (command.category().requiresDefectType() && isBlank(command.defectType())) {
+            throw new TicketRuleViolation("defectType", "is required for a quality complaint");
+        }
+        List<Evidence> evidence = command.evidence() == null ? List.of() : List.copyOf(command.evidence());
+        apply(new TicketOpened(command.ticketId(), command.storeId(), command.platform(), command.orderId(),
+                command.externalId(), command.buyerId(), command.vip(), command.sku(), command.styleCode(),
+                command.batch(), command.quantity(), command.paidAmount(), command.signedAt(), command.category(),
+                command.defectType(), command.category().presumedResponsibility().orElse(null),
+                command.description(), evidence, command.channel(), command.actor(), command.requestedAt()));
+        Category category = command.category();
+        if (category.reportsDefect(command.defectType())) {
+            apply(new DefectReported(command.ticketId(), command.storeId(), command.platform(), command.buyerId(),
+                    command.sku(), command.styleCode(), command.batch(), category, command.defectType(),
+                    command.quantity(), evidence, command.actor(), command.requestedAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AddRemark command) {
+        if (isBlank(command.text())) {
+            throw new TicketRuleViolation("text", "must not be blank");
+        }
+        if (command.text().length() > MAX_REMARK_LENGTH) {
+            throw new TicketRuleViolation("text", "must be at most " + MAX_REMARK_LENGTH + " characters");
+        }
+        apply(new RemarkAdded(ticketId, command.text(), command.flagged(), command.actor(), command.requestedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(TicketOpened event) {
+        this.ticketId = event.ticketId();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

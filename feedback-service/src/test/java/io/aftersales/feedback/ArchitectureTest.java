@@ -1,0 +1,15 @@
+package io.aftersales.feedback;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.aftersales.testing.DomainRules;
+
+@AnalyzeClasses(packages = "io.aftersales.feedback", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain_is_free_of_frameworks_and_adapters =
+            DomainRules.domainIsFreeOfFrameworksAndAdapters("io.aftersales.feedback");
+}

@@ -1,0 +1,129 @@
+package io.aftersales.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.aftersales.e2e.RunningSystem.HTTP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's promise, checked on the real processes: {@code ./aftersales run} brings up the
+ * embedded Kafka and MongoDB-protocol server and four healthy services within two minutes, a
+ * ticket goes through the API onto Kafka, Ctrl-C leaves no process behind, and a second start
+ * keeps the tickets.
+ */
+class AftersalesRunIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void run_starts_everything_publishes_tickets_stops_cleanly_and_keeps_data_on_restart() throws Exception {
+        String ticketId;
+        try (RunningSystem system = RunningSystem.start(dataDir).awaitHealthy(Duration.ofMinutes(2))) {
+            for (int port : RunningSystem.MANAGEMENT_PORTS) {
+                String metrics = get("http://localhost:" + port + "/actuator/prometheus").body();
+                assertThat(metrics).contains("application=\"");
+            }
+            for (int port : RunningSystem.API_PORTS) {
+                assertThat(get("http://localhost:" + port + "/actuator/env").statusCode()).isEqualTo(404);
+            }
+
+            ticketId = openQualityTicket();
+            List<ConsumerRecord<String, byte[]>> published = readTicketEvents(ticketId, 2);
+            assertThat(published).extracting(r -> header(r, "ce_type"))
+                    .containsExactly("aftersales.ticket.opened.v1", "aftersales.ticket.defect-reported.v1");
+
+            List<ProcessHandle> processes = system.startedProcesses();
+            assertThat(processes).as("infrastructure and four services").hasSizeGreaterThanOrEqualTo(5);
+            system.interrupt(Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(10)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+            for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 27017)) {
+                assertThat(isFree(port)).as("port %d released", port).isTrue();
+            }
+        }
+
+        try (RunningSystem again = RunningSystem.start(dataDir).awaitHealthy(Duration.ofMinutes(2))) {
+            HttpResponse<String> ticket = get("http://localhost:8081/api/v1/tickets/" + ticketId);
+            assertThat(ticket.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(ticket.body()).get("batch").asText()).isEqualTo("B2026-11-A");
+            again.interrupt(Duration.ofSeconds(60));
+        }
+    }
+
+    private static String openQualityTicket() throws Exception {
+        String body = JSON.writeValueAsString(Map.ofEntries(
+                Map.entry("storeId", "jd-sports-01"), Map.entry("platform", "JD"),
+                Map.entry("orderId", "JD-" + UUID.randomUUID()), Map.entry("externalId", "AS-" + UUID.randomUUID()),
+                Map.entry("buyerId", "buyer-e2e"), Map.entry("vip", true), Map.entry("sku", "SH-778-42"),
+                Map.entry("styleCode", "SH-778"), Map.entry("batch", "B2026-11-A"), Map.entry("quantity", 1),
+                Map.entry("paidAmount", Map.of("amount", "399.00", "currency", "CNY")),
+                Map.entry("category", "QUALITY"), Map.entry("defectType", "SOLE_SEPARATION"),
+                Map.entry("description", "Sole came off after a week")));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode created = JSON.readTree(response.body());
+        return created.get("id").asText();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readTicketEvents(String ticketId, int count) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("aftersales.tickets.v1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (ticketId.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

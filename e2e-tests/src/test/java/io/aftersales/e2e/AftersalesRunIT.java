@@ -2,6 +2,8 @@ package io.aftersales.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.aftersales.embedded.LocalSigningKey;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,14 +49,18 @@ class AftersalesRunIT {
         String ticketId;
         try (RunningSystem system = RunningSystem.start(dataDir).awaitHealthy(Duration.ofMinutes(2))) {
             for (int port : RunningSystem.MANAGEMENT_PORTS) {
-                String metrics = get("http://localhost:" + port + "/actuator/prometheus").body();
+                String metrics = get("http://localhost:" + port + "/actuator/prometheus", null).body();
                 assertThat(metrics).contains("application=\"");
             }
+            String admin = RunningSystem.token(dataDir, "--user", "root", "--roles", "ADMIN");
             for (int port : RunningSystem.API_PORTS) {
-                assertThat(get("http://localhost:" + port + "/actuator/env").statusCode()).isEqualTo(404);
+                assertThat(get("http://localhost:" + port + "/actuator/env", null).statusCode()).isEqualTo(401);
+                assertThat(get("http://localhost:" + port + "/actuator/env", admin).statusCode()).isEqualTo(404);
             }
+            everyServiceRefusesInvalidTokens();
 
-            ticketId = openQualityTicket();
+            String agent = RunningSystem.token(dataDir, "--user", "agent-e2e", "--roles", "AGENT", "--stores", "jd-sports-01");
+            ticketId = openQualityTicket(agent);
             List<ConsumerRecord<String, byte[]>> published = readTicketEvents(ticketId, 2);
             assertThat(published).extracting(r -> header(r, "ce_type"))
                     .containsExactly("aftersales.ticket.opened.v1", "aftersales.ticket.defect-reported.v1");
@@ -67,14 +75,40 @@ class AftersalesRunIT {
         }
 
         try (RunningSystem again = RunningSystem.start(dataDir).awaitHealthy(Duration.ofMinutes(2))) {
-            HttpResponse<String> ticket = get("http://localhost:8081/api/v1/tickets/" + ticketId);
+            String agent = RunningSystem.token(dataDir, "--user", "agent-e2e", "--roles", "AGENT", "--stores", "jd-sports-01");
+            HttpResponse<String> ticket = get("http://localhost:8081/api/v1/tickets/" + ticketId, agent);
             assertThat(ticket.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(ticket.body()).get("batch").asText()).isEqualTo("B2026-11-A");
             again.interrupt(Duration.ofSeconds(60));
         }
     }
 
-    private static String openQualityTicket() throws Exception {
+    /** No token, an expired one, one signed by another key, one for another audience: 401 problem, everywhere. */
+    private void everyServiceRefusesInvalidTokens() throws Exception {
+        LocalSigningKey localKey = LocalSigningKey.loadOrCreate(dataDir);
+        Instant now = Instant.now();
+        List<String> invalid = java.util.Arrays.asList(
+                null,
+                localKey.sign(claims(LocalSigningKey.AUDIENCE, now.minusSeconds(7200), now.minusSeconds(3600))),
+                LocalSigningKey.loadOrCreate(dataDir.resolve("not-our-key")).issueToken("mallory", List.of("ADMIN"),
+                        List.of("*"), Duration.ofHours(1)),
+                localKey.sign(claims("another-system", now, now.plusSeconds(3600))));
+        for (int port : RunningSystem.API_PORTS) {
+            for (String token : invalid) {
+                HttpResponse<String> response = get("http://localhost:" + port + "/api/v1/anything", token);
+                assertThat(response.statusCode()).as("port %d, token %s", port, token).isEqualTo(401);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+            }
+        }
+    }
+
+    private static JWTClaimsSet claims(String audience, Instant issued, Instant expires) {
+        return new JWTClaimsSet.Builder().issuer(LocalSigningKey.ISSUER).audience(audience).subject("mallory")
+                .claim("roles", List.of("ADMIN")).issueTime(Date.from(issued)).expirationTime(Date.from(expires)).build();
+    }
+
+    private static String openQualityTicket(String token) throws Exception {
         String body = JSON.writeValueAsString(Map.ofEntries(
                 Map.entry("storeId", "jd-sports-01"), Map.entry("platform", "JD"),
                 Map.entry("orderId", "JD-" + UUID.randomUUID()), Map.entry("externalId", "AS-" + UUID.randomUUID()),
@@ -85,6 +119,7 @@ class AftersalesRunIT {
                 Map.entry("description", "Sole came off after a week")));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/tickets"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode created = JSON.readTree(response.body());
@@ -114,8 +149,12 @@ class AftersalesRunIT {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean isFree(int port) {

@@ -32,8 +32,26 @@ final class RunningSystem implements AutoCloseable {
         this.output = output;
     }
 
+    static Path root() {
+        return Path.of(System.getProperty("aftersales.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** {@code ./aftersales token ...}, as the README tells a newcomer to get a token. */
+    static String token(Path dataDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root().resolve("aftersales").toString(), "token"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile());
+        builder.environment().put("AFTERSALES_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("aftersales token failed: " + new String(process.getErrorStream().readAllBytes()));
+        }
+        return out;
+    }
+
     static RunningSystem start(Path dataDir) throws IOException {
-        Path root = Path.of(System.getProperty("aftersales.root", "..")).toAbsolutePath().normalize();
+        Path root = root();
         Path output = Files.createTempFile("aftersales-run", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("aftersales").toString(), "run")
                 .directory(root.toFile())
@@ -46,7 +64,11 @@ final class RunningSystem implements AutoCloseable {
     /** Waits until every service reports ready, as the run command promises within two minutes. */
     RunningSystem awaitHealthy(Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1))
-                .failFast("aftersales run exited early:\n" + outputTail(), () -> !process.isAlive())
+                .failFast(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("aftersales run exited early:\n" + outputTail());
+                    }
+                })
                 .until(() -> MANAGEMENT_PORTS.stream().allMatch(port -> isUp(port)));
         started = process.descendants().toList();
         return this;

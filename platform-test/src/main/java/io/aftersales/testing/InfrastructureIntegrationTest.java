@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base class for Spring Boot integration tests that need MongoDB and Kafka: points
  * {@code spring.data.mongodb.uri} and {@code spring.kafka.bootstrap-servers} at the JVM-wide
- * {@link TestInfrastructure} (started lazily, shared by all tests, so contexts are cached as usual).
+ * {@link TestInfrastructure}, and makes the services trust the {@link TestTokens} key (started lazily, shared by all tests, so contexts are cached as usual).
  *
  * <pre>
  * &#64;SpringBootTest
@@ -24,5 +24,6 @@ public abstract class InfrastructureIntegrationTest {
     static void infrastructureProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 }

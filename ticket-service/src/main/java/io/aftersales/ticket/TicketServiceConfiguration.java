@@ -2,6 +2,8 @@ package io.aftersales.ticket;
 
 import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.TicketQueries;
+import io.aftersales.ticket.query.TicketSummaryProjection;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,6 +25,11 @@ class TicketServiceConfiguration {
     @Bean
     TicketQueries ticketQueries(EventStore eventStore) {
         return new TicketQueries(eventStore);
+    }
+
+    @Bean
+    TicketSummaryProjection ticketSummaryProjection(MongoDatabase serviceDatabase) {
+        return new TicketSummaryProjection(serviceDatabase);
     }
 
     @Bean

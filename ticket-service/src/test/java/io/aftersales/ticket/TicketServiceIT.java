@@ -1,8 +1,11 @@
 package io.aftersales.ticket;
 
 import io.aftersales.testing.InfrastructureIntegrationTest;
+import io.aftersales.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,13 +30,28 @@ import java.util.UUID;
         "aftersales.messaging.send-timeout=5s"})
 public abstract class TicketServiceIT extends InfrastructureIntegrationTest {
 
+    protected static final String STORE = "tmall-flagship";
+    protected static final String AGENT = "agent-7";
+
     @Autowired
+    protected WebTestClient anonymous;
+
+    /** Calls as {@link #AGENT}, an agent of {@link #STORE}. */
     protected WebTestClient web;
+
+    @BeforeEach
+    void authenticateAsAgent() {
+        web = as(TestTokens.token(AGENT, List.of("AGENT"), List.of(STORE)));
+    }
+
+    protected WebTestClient as(String token) {
+        return anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
 
     /** A realistic quality complaint: a Tmall buyer's jacket fading after the first wash. */
     protected static Map<String, Object> qualityTicket(String buyerId, String externalId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("storeId", "tmall-flagship");
+        body.put("storeId", STORE);
         body.put("platform", "TMALL");
         body.put("orderId", "order-" + UUID.randomUUID());
         body.put("externalId", externalId);

@@ -2,6 +2,7 @@ package io.aftersales.embedded;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,6 +43,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     /** Starts MongoDB then Kafka; if Kafka fails MongoDB is stopped again. */
     public void start() {
+        LocalSigningKey.loadOrCreate(dataDir);
         mongo.start();
         try {
             kafka.start();
@@ -83,6 +85,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            LocalToken.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (System.getProperty("logback.configurationFile") == null) {
             // set before the first logger is created; not named logback.xml so that it never
             // hijacks the logging of applications that have this jar on their classpath

@@ -11,12 +11,15 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -54,6 +57,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                          HttpStatusCode status, ServerWebExchange exchange) {
         Throwable cause = ex;
         while (cause != null) {
+            if (cause instanceof DataBufferLimitException) {
+                return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(-1)));
+            }
             if (cause instanceof JsonParseException) {
                 return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                         "The request body is not well-formed JSON.")));
@@ -90,6 +96,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().body(invalidRequest(ex.errors())));
     }
 
+    @ExceptionHandler(AccessDeniedException.class)
+    public Mono<ResponseEntity<Object>> forbidden(AccessDeniedException ex) {
+        return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN,
+                "Forbidden", "Your role does not allow this action.")));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    public Mono<ResponseEntity<Object>> unauthorized(AuthenticationException ex) {
+        return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token for this system is required.")));
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     public Mono<ResponseEntity<Object>> notFound(AggregateNotFoundException ex) {
         return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND,
@@ -118,6 +136,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 || ex instanceof AggregateStreamCreationException) {
             return conflict(ex);
         }
+        if (ex instanceof AccessDeniedException denied) {
+            return forbidden(denied);
+        }
         if (ex instanceof InvalidRequestException invalid) {
             return invalid(invalid);
         }
@@ -138,6 +159,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** 413 for a body over the limit; {@code maxBytes} below zero when the limit is not at hand. */
+    public static ProblemDetail tooLarge(long maxBytes) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", maxBytes < 0
+                ? "The request body is larger than this service accepts."
+                : "The request body is larger than " + maxBytes / 1024 + " KiB.");
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {

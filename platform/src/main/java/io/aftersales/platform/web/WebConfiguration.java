@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,6 +34,12 @@ public class WebConfiguration {
                         generator.writeString(value.toPlainString());
                     }
                 })));
+    }
+
+    @Bean
+    public RequestSizeLimitFilter requestSizeLimitFilter(@Value("${aftersales.web.max-request-size:256KB}") DataSize maxSize,
+                                                         ObjectMapper objectMapper) {
+        return new RequestSizeLimitFilter(maxSize, objectMapper);
     }
 
     @Bean

@@ -1,16 +1,21 @@
 package io.aftersales.ticket.web;
 
+import io.aftersales.platform.security.Caller;
+import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
+import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.command.TicketIds;
 import io.aftersales.ticket.query.HistoryEntry;
+import io.aftersales.ticket.query.TicketPage;
 import io.aftersales.ticket.query.TicketView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,13 +23,18 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -36,14 +46,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** Ticket intake and lookup: {@code /api/v1/tickets}. */
+/**
+ * Ticket intake and lookup: {@code /api/v1/tickets}. Each endpoint states its roles; a ticket of a
+ * store the caller does not work for answers like an id that does not exist.
+ */
 @RestController
+
 @RequestMapping("/api/v1/tickets")
 public class TicketController {
 
-    /** Until tokens exist (security issue) the caller may name itself; the trail then says so. */
-    static final String ACTOR_HEADER = "X-Actor";
-    private static final String ANONYMOUS = "anonymous";
+    private static final int MAX_PAGE_SIZE = 200;
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
@@ -63,42 +75,58 @@ public class TicketController {
      * 200 with the ticket opened the first time, so a platform sync may safely repeat itself.
      */
     @PostMapping
-    public Mono<ResponseEntity<TicketView>> open(@RequestBody OpenTicketRequest body,
-                                                 @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+    @PreAuthorize(Roles.CASE_WORKERS)
+    public Mono<ResponseEntity<TicketView>> open(@RequestBody OpenTicketRequest body, Caller caller) {
         return blocking(() -> {
             OpenTicketRequest request = validator.validate(body, body.crossFieldErrors());
+            if (!caller.worksFor(request.storeId().strip())) {
+                throw new AccessDeniedException("not a store of the caller");
+            }
             Platform platform = Platform.valueOf(request.platform());
             String ticketId = TicketIds.forIntake(platform, optional(request.externalId()));
             Optional<TicketView> existing = find(ticketId);
             if (existing.isPresent()) {
-                return ResponseEntity.ok(existing.get());
+                return existingCase(existing.get(), caller);
             }
             try {
-                commandGateway.sendAndWait(toCommand(ticketId, platform, request, actorOf(actor)));
+                commandGateway.sendAndWait(toCommand(ticketId, platform, request, caller.subject()));
             } catch (AggregateStreamCreationException | ConcurrencyException raceWithSameCase) {
-                return ResponseEntity.ok(find(ticketId).orElseThrow(() -> raceWithSameCase));
+                return existingCase(find(ticketId).orElseThrow(() -> raceWithSameCase), caller);
             }
             TicketView created = find(ticketId).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).eTag(etag(created)).body(created);
         });
     }
 
+    /** The caller's tickets, newest first; another store's tickets are simply not there. */
+    @GetMapping
+    @PreAuthorize(Roles.ANY)
+    public Mono<TicketPage> list(@RequestParam(required = false) String storeId,
+                                 @RequestParam(required = false) TicketStatus status,
+                                 @RequestParam(required = false) String product,
+                                 @RequestParam(required = false) String batch,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                 Caller caller) {
+        return blocking(() -> queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(),
+                storeId, status, product, batch, page, size), ResponseTypes.instanceOf(TicketPage.class)).join());
+    }
+
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<TicketView>> get(@PathVariable String id) {
-        return blocking(() -> find(id)
-                .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view))
-                .orElseThrow(TicketController::notFound));
+    @PreAuthorize(Roles.ANY)
+    public Mono<ResponseEntity<TicketView>> get(@PathVariable String id, Caller caller) {
+        return blocking(() -> {
+            TicketView view = visible(id, caller);
+            return ResponseEntity.ok().eTag(etag(view)).body(view);
+        });
     }
 
     @GetMapping("/{id}/history")
-    public Mono<List<HistoryEntry>> history(@PathVariable String id) {
+    @PreAuthorize(Roles.ANY)
+    public Mono<List<HistoryEntry>> history(@PathVariable String id, Caller caller) {
         return blocking(() -> {
-            List<HistoryEntry> history = queryGateway.query(new FindTicketHistory(id),
-                    ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
-            if (history.isEmpty()) {
-                throw notFound();
-            }
-            return history;
+            visible(id, caller);
+            return queryGateway.query(new FindTicketHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
         });
     }
 
@@ -107,16 +135,31 @@ public class TicketController {
      * is refused with 409 when the ticket changed in between.
      */
     @PostMapping("/{id}/remarks")
+    @PreAuthorize(Roles.CASE_CONTRIBUTORS)
     public Mono<ResponseEntity<TicketView>> addRemark(@PathVariable String id, @RequestBody AddRemarkRequest body,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+                                                      Caller caller) {
         return blocking(() -> {
             AddRemarkRequest request = validator.validate(body);
+            visible(id, caller);
             commandGateway.sendAndWait(new AddRemark(id, request.text(), Boolean.TRUE.equals(request.flagged()),
-                    actorOf(actor), clock.instant(), expectedVersion(ifMatch)));
+                    caller.subject(), clock.instant(), expectedVersion(ifMatch)));
             TicketView view = find(id).orElseThrow(TicketController::notFound);
             return ResponseEntity.ok().eTag(etag(view)).body(view);
         });
+    }
+
+    /** The ticket, if the caller works for its store; otherwise it answers exactly like an unknown id. */
+    private TicketView visible(String ticketId, Caller caller) {
+        return find(ticketId).filter(view -> caller.worksFor(view.storeId())).orElseThrow(TicketController::notFound);
+    }
+
+    /** A repeated intake of a platform case: the ticket as first opened, if the caller may see it. */
+    private static ResponseEntity<TicketView> existingCase(TicketView existing, Caller caller) {
+        if (!caller.worksFor(existing.storeId())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "This platform case is already a ticket");
+        }
+        return ResponseEntity.ok(existing);
     }
 
     private Optional<TicketView> find(String ticketId) {
@@ -137,10 +180,6 @@ public class TicketController {
     /** Published events carry null, never "", for an absent optional value. */
     private static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String actorOf(String header) {
-        return header == null || header.isBlank() ? ANONYMOUS : header.strip();
     }
 
     private static String etag(TicketView view) {

@@ -26,11 +26,13 @@ class TicketIntakeIT extends TicketServiceIT {
     private MongoDatabase serviceDatabase;
 
     @Test
-    void quality_ticket_is_opened_and_read_back_with_its_trail() {
+    void quality_ticket_is_opened_and_read_back_with_its_trail_naming_the_token_subject() {
         Map<String, Object> body = qualityTicket("buyer-" + newExternalId(), newExternalId());
+        body.put("actor", "mallory");
+        body.put("openedBy", "mallory");
 
         EntityExchangeResult<Map> created = web.post().uri("/api/v1/tickets")
-                .header("X-Actor", "agent-7")
+                .header("X-Actor", "mallory")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange()
                 .expectStatus().isCreated()
@@ -54,7 +56,8 @@ class TicketIntakeIT extends TicketServiceIT {
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[0].event").isEqualTo("TicketOpened")
-                .jsonPath("$[0].actor").isEqualTo("agent-7")
+                .jsonPath("$[0].actor").isEqualTo(AGENT)
+                .jsonPath("$[1].actor").isEqualTo(AGENT)
                 .jsonPath("$[1].event").isEqualTo("DefectReported");
     }
 

@@ -1,0 +1,39 @@
+package io.aftersales.platform.security;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling, from the bearer token: the subject (the actor every command records), the roles,
+ * and the stores the user works for. {@code ADMIN} and {@code QA} work for every store, as does a
+ * token whose stores claim holds {@code *}.
+ */
+public record Caller(String subject, Set<String> roles, Set<String> stores) {
+
+    static final String ALL_STORES = "*";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        stores = Set.copyOf(stores);
+    }
+
+    static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), Set.copyOf(claim(jwt, "roles")), Set.copyOf(claim(jwt, "stores")));
+    }
+
+    public boolean seesEveryStore() {
+        return roles.contains(Roles.ADMIN) || roles.contains(Roles.QA) || stores.contains(ALL_STORES);
+    }
+
+    /** Whether cases of {@code storeId} exist for this caller; those of other stores must look like unknown ids. */
+    public boolean worksFor(String storeId) {
+        return seesEveryStore() || stores.contains(storeId);
+    }
+
+    private static List<String> claim(Jwt jwt, String name) {
+        List<String> values = jwt.getClaimAsStringList(name);
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,106 @@
+package io.aftersales.ticket.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.FindTickets;
+import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.RemarkAdded;
+import io.aftersales.ticket.api.TicketOpened;
+import io.aftersales.ticket.api.TicketStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The ticket list, kept in the service's database by a tracking processor. A ticket's first event
+ * replaces its line and later ones only apply over an older version, so a replay or a redelivered
+ * batch ends in the same state.
+ */
+@ProcessingGroup(TicketSummaryProjection.PROCESSING_GROUP)
+public class TicketSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "ticket-summaries";
+    static final String COLLECTION = "ticket_summaries";
+
+    private final MongoCollection<Document> summaries;
+
+    public TicketSummaryProjection(MongoDatabase database) {
+        this.summaries = database.getCollection(COLLECTION);
+        summaries.createIndex(Indexes.descending("openedAt"));
+        summaries.createIndex(Indexes.ascending("storeId", "openedAt"));
+        summaries.createIndex(Indexes.ascending("product", "batch", "status"));
+    }
+
+    @EventHandler
+    void on(TicketOpened e, @SequenceNumber long sequence) {
+        Document summary = new Document("_id", e.ticketId())
+                .append("storeId", e.storeId())
+                .append("platform", e.platform().name())
+                .append("orderId", e.orderId())
+                .append("buyerId", e.buyerId())
+                .append("vip", e.vip())
+                .append("sku", e.sku())
+                .append("product", e.styleCode() != null ? e.styleCode() : e.sku())
+                .append("batch", e.batch())
+                .append("category", e.category().name())
+                .append("defectType", e.defectType())
+                .append("status", TicketStatus.OPEN.name())
+                .append("openedAt", Date.from(e.openedAt()))
+                .append("updatedAt", Date.from(e.openedAt()))
+                .append("version", sequence);
+        summaries.replaceOne(Filters.eq("_id", e.ticketId()), summary, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(RemarkAdded e, @SequenceNumber long sequence) {
+        summaries.updateOne(Filters.and(Filters.eq("_id", e.ticketId()), Filters.lt("version", sequence)),
+                Updates.combine(Updates.set("updatedAt", Date.from(e.addedAt())), Updates.set("version", sequence)));
+    }
+
+    @QueryHandler
+    public TicketPage handle(FindTickets query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.visibleStores() != null) {
+            filters.add(Filters.in("storeId", query.visibleStores()));
+        }
+        if (query.storeId() != null) {
+            filters.add(Filters.eq("storeId", query.storeId()));
+        }
+        if (query.status() != null) {
+            filters.add(Filters.eq("status", query.status().name()));
+        }
+        if (query.product() != null) {
+            filters.add(Filters.eq("product", query.product()));
+        }
+        if (query.batch() != null) {
+            filters.add(Filters.eq("batch", query.batch()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<TicketSummary> items = new ArrayList<>();
+        summaries.find(filter).sort(Sorts.descending("openedAt", "_id"))
+                .skip(query.page() * query.size()).limit(query.size())
+                .forEach(doc -> items.add(toSummary(doc)));
+        return new TicketPage(items, query.page(), query.size(), summaries.countDocuments(filter));
+    }
+
+    private static TicketSummary toSummary(Document doc) {
+        return new TicketSummary(doc.getString("_id"), doc.getString("storeId"), Platform.valueOf(doc.getString("platform")),
+                doc.getString("orderId"), doc.getString("buyerId"), doc.getBoolean("vip", false), doc.getString("sku"),
+                doc.getString("product"), doc.getString("batch"), Category.valueOf(doc.getString("category")),
+                doc.getString("defectType"), TicketStatus.valueOf(doc.getString("status")),
+                doc.getDate("openedAt").toInstant(), doc.getDate("updatedAt").toInstant());
+    }
+}

@@ -1,0 +1,115 @@
+package io.aftersales.ticket.web;
+
+import io.aftersales.testing.TestTokens;
+import io.aftersales.ticket.TicketServiceIT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Who may do what, in which store, on the ticket API. */
+class TicketSecurityIT extends TicketServiceIT {
+
+    private static final String OTHER_STORE = "jd-outlet";
+
+    static Stream<Arguments> refusedTokens() {
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("an expired token", TestTokens.expired(AGENT, List.of("AGENT"))),
+                Arguments.of("a token signed by another key", TestTokens.signedByAnotherKey(AGENT, List.of("AGENT"))),
+                Arguments.of("a token for another audience", TestTokens.forAnotherAudience(AGENT, List.of("AGENT"))),
+                Arguments.of("not a token at all", "not.a.jwt"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTokens")
+    void a_call_without_a_valid_token_gets_401_problem(String caseName, String token) {
+        WebTestClient client = token == null ? anonymous : as(token);
+        client.get().uri("/api/v1/tickets").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(qualityTicket("buyer-x", newExternalId()))
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void an_agent_opens_and_reads_tickets_of_their_store_and_cannot_see_or_touch_another_stores() {
+        String own = open(qualityTicket("buyer-own", newExternalId()));
+        Map<String, Object> foreignBody = qualityTicket("buyer-foreign", newExternalId());
+        foreignBody.put("storeId", OTHER_STORE);
+        String foreign = as(TestTokens.admin()).post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(foreignBody).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+        web.get().uri("/api/v1/tickets/{id}", own).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/tickets/{id}", foreign).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("No such ticket");
+        web.get().uri("/api/v1/tickets/{id}/history", foreign).exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/tickets/{id}/remarks", foreign).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "peeking")).exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue(foreignBody)
+                .exchange().expectStatus().isForbidden();
+
+        awaitListed(own);
+        web.get().uri("/api/v1/tickets?size=200").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(own)).exists()
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(foreign)).doesNotExist()
+                .jsonPath("$.items[?(@.storeId == '%s')]".formatted(OTHER_STORE)).doesNotExist();
+        web.get().uri("/api/v1/tickets?storeId={store}", OTHER_STORE).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void the_warehouse_may_read_and_remark_but_not_open_tickets() {
+        WebTestClient warehouse = as(TestTokens.token("wh-1", List.of("WAREHOUSE"), List.of(STORE)));
+        warehouse.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(qualityTicket("buyer-wh", newExternalId()))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        String id = open(qualityTicket("buyer-wh", newExternalId()));
+        warehouse.post().uri("/api/v1/tickets/{id}/remarks", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "Parcel received, stain confirmed at QC")).exchange()
+                .expectStatus().isOk();
+        warehouse.get().uri("/api/v1/tickets/{id}/history", id).exchange()
+                .expectBody().jsonPath("$[2].actor").isEqualTo("wh-1");
+    }
+
+    @Test
+    void a_body_over_the_size_limit_gets_413_problem() {
+        Map<String, Object> body = qualityTicket("buyer-big", newExternalId());
+        body.put("description", "x".repeat(1024 * 1024));
+        web.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void the_api_port_serves_no_actuator_endpoint() {
+        anonymous.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    }
+
+    private void awaitListed(String ticketId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                web.get().uri("/api/v1/tickets?size=200").exchange().expectBody(String.class)
+                        .returnResult().getResponseBody().contains(ticketId));
+    }
+}

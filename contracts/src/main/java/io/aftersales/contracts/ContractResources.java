@@ -1,5 +1,9 @@
 package io.aftersales.contracts;
 
+import io.aftersales.contracts.quality.v1.DefectAddedToIncident;
+import io.aftersales.contracts.quality.v1.ProductDelisted;
+import io.aftersales.contracts.quality.v1.ProductRelisted;
+import io.aftersales.contracts.quality.v1.ProductionAlertRaised;
 import io.aftersales.contracts.tickets.v1.DefectReported;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
 
@@ -33,6 +37,10 @@ public final class ContractResources {
         Map<String, Class<? extends IntegrationEvent>> types = new LinkedHashMap<>();
         types.put(TicketOpened.TYPE, TicketOpened.class);
         types.put(DefectReported.TYPE, DefectReported.class);
+        types.put(ProductDelisted.TYPE, ProductDelisted.class);
+        types.put(ProductionAlertRaised.TYPE, ProductionAlertRaised.class);
+        types.put(DefectAddedToIncident.TYPE, DefectAddedToIncident.class);
+        types.put(ProductRelisted.TYPE, ProductRelisted.class);
         KNOWN_TYPES = Collections.unmodifiableMap(types);
     }
 

@@ -75,9 +75,7 @@ class AsyncApiDocumentTest {
     void the_reserved_topics_carry_no_messages_yet_but_name_the_planned_events() {
         Map<String, List<String>> planned = Map.of(
                 Topics.REFUNDS, List.of("aftersales.refund.paid.v1"),
-                Topics.CLAIMS, List.of("aftersales.claim.reshipment-ordered.v1"),
-                Topics.QUALITY, List.of("aftersales.quality.product-delisted.v1",
-                        "aftersales.quality.production-alert-raised.v1", "aftersales.quality.product-relisted.v1"));
+                Topics.CLAIMS, List.of("aftersales.claim.reshipment-ordered.v1"));
 
         doc.path("channels").forEach(channel -> {
             String address = channel.path("address").asText();
@@ -117,6 +115,22 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void every_quality_message_is_on_the_quality_channel_and_keyed_by_product() {
+        JsonNode quality = channel(Topics.QUALITY);
+        Set<String> onChannel = new TreeSet<>();
+        quality.path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
+
+        assertThat(onChannel).containsExactlyInAnyOrder(
+                "#/components/messages/ProductDelisted", "#/components/messages/ProductionAlertRaised",
+                "#/components/messages/DefectAddedToIncident", "#/components/messages/ProductRelisted");
+        for (String ref : onChannel) {
+            JsonNode message = doc.at(ref.substring(1));
+            assertThat(message.at("/bindings/kafka/key/$ref").asText()).isEqualTo("#/components/schemas/Product");
+            assertThat(message.at("/headers/allOf/1/properties/ce_type/const").asText()).startsWith("aftersales.quality.");
+        }
+    }
+
+    @Test
     void the_cloudevents_headers_are_required_in_binary_mode() {
         JsonNode headers = doc.at("/components/schemas/CloudEventsBinaryHeaders");
         Set<String> required = new TreeSet<>();
@@ -129,23 +143,32 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void every_header_example_is_valid_for_its_message_and_names_the_sample_subject() {
+    void every_header_example_is_valid_for_its_message_and_names_the_sample_subject() throws Exception {
         doc.path("components").path("messages").forEach(message -> {
             JsonNode headerSchema = inlineLocalRefs(message.path("headers").deepCopy());
             String ceType = message.at("/headers/allOf/1/properties/ce_type/const").asText();
             JsonNode sample = Json.tree(ContractResources.sample(ceType));
+            String subject = subjectOf(ceType, sample);
             assertThat(message.path("examples")).as(ceType).isNotEmpty();
 
             message.path("examples").forEach(example -> {
                 JsonNode headers = example.path("headers");
                 assertThat(Json.draft7Schema(headerSchema).validate(headers)).as(ceType).isEmpty();
-                assertThat(headers.path("ce_subject").asText()).isEqualTo(sample.path("ticketId").asText());
+                assertThat(headers.path("ce_subject").asText()).isEqualTo(subject);
             });
 
             ObjectNode wrongType = message.at("/examples/0/headers").deepCopy();
             wrongType.put("ce_type", "aftersales.ticket.closed.v1");
             assertThat(Json.draft7Schema(headerSchema).validate(wrongType)).as(ceType).isNotEmpty();
         });
+    }
+
+    private static String subjectOf(String ceType, JsonNode sample) {
+        try {
+            return Json.MAPPER.treeToValue(sample, ContractResources.knownTypes().get(ceType)).subject();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(ceType, e);
+        }
     }
 
     private JsonNode channel(String address) {

@@ -1,5 +1,9 @@
 package io.aftersales.contracts;
 
+import io.aftersales.contracts.quality.v1.DefectAddedToIncident;
+import io.aftersales.contracts.quality.v1.ProductDelisted;
+import io.aftersales.contracts.quality.v1.ProductRelisted;
+import io.aftersales.contracts.quality.v1.ProductionAlertRaised;
 import io.aftersales.contracts.tickets.v1.DefectReported;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
 import org.junit.jupiter.api.Test;
@@ -20,10 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContractResourcesTest {
 
     @Test
-    void the_known_types_are_the_two_ticket_events() {
+    void the_known_types_are_the_ticket_and_quality_events() {
         assertThat(ContractResources.knownTypes()).containsExactly(
                 Map.entry("aftersales.ticket.opened.v1", TicketOpened.class),
-                Map.entry("aftersales.ticket.defect-reported.v1", DefectReported.class));
+                Map.entry("aftersales.ticket.defect-reported.v1", DefectReported.class),
+                Map.entry("aftersales.quality.product-delisted.v1", ProductDelisted.class),
+                Map.entry("aftersales.quality.production-alert-raised.v1", ProductionAlertRaised.class),
+                Map.entry("aftersales.quality.defect-added-to-incident.v1", DefectAddedToIncident.class),
+                Map.entry("aftersales.quality.product-relisted.v1", ProductRelisted.class));
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.aftersales.feedback;
+
+import io.aftersales.feedback.command.DefectRules;
+import io.aftersales.feedback.messaging.DelistingLatency;
+import io.aftersales.feedback.messaging.QualityEventTranslator;
+import io.aftersales.feedback.query.QualityProjection;
+import io.aftersales.feedback.query.QualityQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QualityRulesProperties.class)
+class FeedbackServiceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DefectRules defectRules(QualityRulesProperties properties) {
+        return properties.toDefectRules();
+    }
+
+    /**
+     * Reports of one product batch arrive on different partitions, possibly at two instances at
+     * once: the loser of a race gets a concurrency conflict from the event store and the command is
+     * retried on the fresh state (exponential back-off with jitter), so no report is lost and the rule decides once.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  MeterRegistry meterRegistry,
+                                  @Value("${aftersales.quality.command-retries:12}") int maxRetries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(commandRetryExecutor, maxRetries, meterRegistry))
+                .build();
+    }
+
+    @Bean
+    QualityEventTranslator qualityEventTranslator() {
+        return new QualityEventTranslator();
+    }
+
+    @Bean
+    DelistingLatency delistingLatency(MeterRegistry meterRegistry) {
+        return new DelistingLatency(meterRegistry);
+    }
+
+    @Bean
+    QualityProjection qualityProjection(MongoDatabase serviceDatabase) {
+        return new QualityProjection(serviceDatabase);
+    }
+
+    @Bean
+    QualityQueries qualityQueries(MongoDatabase serviceDatabase, MeterRegistry meterRegistry) {
+        QualityQueries queries = new QualityQueries(serviceDatabase);
+        Gauge.builder("aftersales_delistings_active", queries, QualityQueries::countActiveDelistings)
+                .description("Products currently delisted because of a batch defect (incidents not yet relisted)")
+                .register(meterRegistry);
+        return queries;
+    }
+}

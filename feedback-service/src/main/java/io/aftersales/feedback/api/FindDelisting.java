@@ -1,0 +1,5 @@
+package io.aftersales.feedback.api;
+
+/** One delisting by its incident id. */
+public record FindDelisting(String incidentId) {
+}

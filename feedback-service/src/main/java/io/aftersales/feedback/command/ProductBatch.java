@@ -1,0 +1,206 @@
+package io.aftersales.feedback.command;
+
+import io.aftersales.feedback.api.CountDefectReport;
+import io.aftersales.feedback.api.DefectAddedToIncident;
+import io.aftersales.feedback.api.DefectReportCounted;
+import io.aftersales.feedback.api.IncidentAlreadyClosed;
+import io.aftersales.feedback.api.IncidentNotFound;
+import io.aftersales.feedback.api.ProductDelisted;
+import io.aftersales.feedback.api.ProductRelisted;
+import io.aftersales.feedback.api.ProductionAlertRaised;
+import io.aftersales.feedback.api.RelistProduct;
+import io.aftersales.feedback.api.ReportOutcome;
+import io.aftersales.feedback.api.ReportedDefect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One production batch of one product as quality sees it (同款同批): the defect reports counted on
+ * it, the reports that may still open an incident, and its open incident. Its id is deterministic
+ * ({@link ProductBatchIds}), so reports arriving at two instances at once meet in one event stream
+ * and the store's (aggregate, sequence) uniqueness lets exactly one of them raise the incident.
+ *
+ * <p>Reports are counted once per ticket. The rule's window is measured on the reports' own
+ * {@code reportedAt}, not on processing time, so reprocessing the same reports decides the same. A
+ * product batch of unknown batch counts reports but never opens an incident.
+ */
+@Aggregate
+public class ProductBatch {
+
+    static final String SYSTEM = "system";
+
+    @AggregateIdentifier
+    private String productBatchId;
+    private String product;
+    private String batch;
+    private final Set<String> countedTickets = new HashSet<>();
+    private final Set<String> countedBuyers = new HashSet<>();
+    private final SortedSet<String> skus = new TreeSet<>();
+    private final SortedSet<String> stores = new TreeSet<>();
+    /** Reports that may still open an incident: since the last incident, newest minus the longest window. */
+    private final List<ReportedDefect> candidates = new ArrayList<>();
+    /** Reports made at or before the last relisting belong to the closed incident's time, not a new burst. */
+    private Instant countFrom;
+    private int incidentsRaised;
+    private OpenIncident openIncident;
+
+    protected ProductBatch() {
+        // created by the first report on it, rebuilt from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ReportOutcome handle(CountDefectReport command, DefectRules rules) {
+        if (countedTickets.contains(command.ticketId())) {
+            return ReportOutcome.DUPLICATE;
+        }
+        boolean repeatBuyer = countedBuyers.contains(command.buyerId());
+        apply(new DefectReportCounted(command.productBatchId(), command.product(), command.batch(), command.ticketId(),
+                command.buyerId(), command.storeId(), command.platform(), command.sku(), command.category(),
+                command.defectType(), command.reportedAt(), repeatBuyer, SYSTEM, command.receivedAt()));
+        ReportOutcome counted = repeatBuyer ? ReportOutcome.REPEAT_BUYER : ReportOutcome.COUNTED;
+        if (batch == null) {
+            return counted;
+        }
+        ReportedDefect report = reportOf(command);
+        if (openIncident != null) {
+            Set<String> buyers = new HashSet<>(openIncident.buyers());
+            buyers.add(command.buyerId());
+            apply(new DefectAddedToIncident(productBatchId, openIncident.incidentId(), product, batch, report,
+                    buyers.size(), openIncident.tickets().size() + 1, SYSTEM, command.receivedAt()));
+            return ReportOutcome.ADDED_TO_INCIDENT;
+        }
+        if (!candidates.contains(report)) {
+            return counted; // made before the last relisting
+        }
+        DefectRule rule = rules.ruleFor(product, command.category(), command.defectType());
+        List<ReportedDefect> evidence = crossedWindow(rule, report);
+        if (evidence.isEmpty()) {
+            return counted;
+        }
+        String incidentId = ProductBatchIds.incident(productBatchId, incidentsRaised + 1);
+        long buyers = evidence.stream().filter(r -> rule.counts(r.category(), r.defectType()))
+                .map(ReportedDefect::buyerId).distinct().count();
+        String reason = "%d distinct buyers reported %s on batch %s within %s (rule %s: %s)".formatted(buyers,
+                rule.defectType() == null ? "defects" : rule.defectType(), batch, rule.window(), rule.name(),
+                rule.describe());
+        apply(new ProductDelisted(productBatchId, incidentId, product, batch, List.copyOf(skus), List.copyOf(stores),
+                rule.name(), reason, command.ticketId(), command.reportedAt(), SYSTEM, command.receivedAt()));
+        apply(new ProductionAlertRaised(productBatchId, incidentId, product, batch, rule.name(), evidence, SYSTEM,
+                command.receivedAt()));
+        return ReportOutcome.INCIDENT_RAISED;
+    }
+
+    @CommandHandler
+    public ProductRelisted handle(RelistProduct command) {
+        if (openIncident != null && openIncident.incidentId().equals(command.incidentId())) {
+            ProductRelisted relisted = new ProductRelisted(productBatchId, command.incidentId(), product, batch,
+                    command.note(), command.actor(), command.requestedAt());
+            apply(relisted);
+            return relisted;
+        }
+        for (int number = 1; number <= incidentsRaised; number++) {
+            if (ProductBatchIds.incident(productBatchId, number).equals(command.incidentId())) {
+                throw new IncidentAlreadyClosed(command.incidentId());
+            }
+        }
+        throw new IncidentNotFound(command.incidentId());
+    }
+
+    /**
+     * The reports of the first window of the rule's length that contains the new report and holds
+     * at least the rule's number of distinct buyers among the reports the rule counts; empty when
+     * there is none. Only windows containing the new report can have changed.
+     */
+    private List<ReportedDefect> crossedWindow(DefectRule rule, ReportedDefect newReport) {
+        Instant earliestStart = newReport.reportedAt().minus(rule.window());
+        List<Instant> starts = candidates.stream().map(ReportedDefect::reportedAt)
+                .filter(t -> !t.isBefore(earliestStart) && !t.isAfter(newReport.reportedAt()))
+                .distinct().sorted().toList();
+        for (Instant start : starts) {
+            Instant end = start.plus(rule.window());
+            List<ReportedDefect> inWindow = candidates.stream()
+                    .filter(r -> !r.reportedAt().isBefore(start) && !r.reportedAt().isAfter(end))
+                    .sorted(Comparator.comparing(ReportedDefect::reportedAt).thenComparing(ReportedDefect::ticketId))
+                    .toList();
+            long buyers = inWindow.stream().filter(r -> rule.counts(r.category(), r.defectType()))
+                    .map(ReportedDefect::buyerId).distinct().count();
+            if (buyers >= rule.minBuyers()) {
+                return inWindow;
+            }
+        }
+        return List.of();
+    }
+
+    private static ReportedDefect reportOf(CountDefectReport c) {
+        return new ReportedDefect(c.ticketId(), c.buyerId(), c.storeId(), c.sku(), c.category(), c.defectType(),
+                c.reportedAt());
+    }
+
+    @EventSourcingHandler
+    void on(DefectReportCounted event) {
+        if (productBatchId == null) {
+            productBatchId = event.productBatchId();
+            product = event.product();
+            batch = event.batch();
+        }
+        countedTickets.add(event.ticketId());
+        countedBuyers.add(event.buyerId());
+        skus.add(event.sku());
+        stores.add(event.storeId());
+        if (batch != null && openIncident == null && (countFrom == null || event.reportedAt().isAfter(countFrom))) {
+            candidates.add(new ReportedDefect(event.ticketId(), event.buyerId(), event.storeId(), event.sku(),
+                    event.category(), event.defectType(), event.reportedAt()));
+            Instant newest = candidates.stream().map(ReportedDefect::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
+            Instant horizon = newest.minus(DefectRule.MAX_WINDOW);
+            candidates.removeIf(r -> r.reportedAt().isBefore(horizon));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProductDelisted event) {
+        incidentsRaised++;
+        openIncident = new OpenIncident(event.incidentId(), new LinkedHashSet<>(), new HashSet<>());
+        candidates.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ProductionAlertRaised event) {
+        event.evidence().forEach(openIncident::add);
+    }
+
+    @EventSourcingHandler
+    void on(DefectAddedToIncident event) {
+        openIncident.add(event.report());
+    }
+
+    @EventSourcingHandler
+    void on(ProductRelisted event) {
+        openIncident = null;
+        countFrom = event.relistedAt();
+    }
+
+    private record OpenIncident(String incidentId, Set<String> tickets, Set<String> buyers) {
+
+        void add(ReportedDefect report) {
+            tickets.add(report.ticketId());
+            buyers.add(report.buyerId());
+        }
+    }
+}

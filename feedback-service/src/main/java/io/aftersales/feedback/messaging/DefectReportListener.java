@@ -1,0 +1,101 @@
+package io.aftersales.feedback.messaging;
+
+import io.aftersales.contracts.Topics;
+import io.aftersales.contracts.tickets.v1.DefectReported;
+import io.aftersales.feedback.api.CountDefectReport;
+import io.aftersales.feedback.api.ReportOutcome;
+import io.aftersales.feedback.command.ProductBatchIds;
+import io.aftersales.platform.messaging.CloudEventHeaders;
+import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.platform.messaging.MalformedMessageException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Counts the defect reports ticket-service publishes ({@code aftersales.ticket.defect-reported.v1}
+ * on {@code aftersales.tickets.v1}); other ticket events are skipped. Each report becomes a
+ * {@link CountDefectReport} for its product batch, through the {@link Inbox} (once per CloudEvent
+ * id) and idempotent per ticket in the aggregate, so a redelivery or a crash between the two never
+ * counts a report twice.
+ */
+@Component
+public class DefectReportListener {
+
+    static final String CONSUMER = "feedback-defect-reports";
+
+    private final Inbox inbox;
+    private final CommandGateway commandGateway;
+    private final Clock clock;
+    private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
+    private final Counter incidents;
+
+    public DefectReportListener(Inbox inbox, CommandGateway commandGateway, Clock clock, MeterRegistry meterRegistry) {
+        this.inbox = inbox;
+        this.commandGateway = commandGateway;
+        this.clock = clock;
+        for (ReportOutcome outcome : ReportOutcome.values()) {
+            reports.put(outcome, Counter.builder("aftersales_defect_reports")
+                    .description("Defect reports received, by what counting them did")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(meterRegistry));
+        }
+        incidents = Counter.builder("aftersales_quality_incidents")
+                .description("Batch-defect incidents raised (product delisted and production alert raised)")
+                .register(meterRegistry);
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, idIsGroup = false)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (type != null && !DefectReported.TYPE.equals(type)) {
+            return; // another ticket event: not ours to count (and not worth an inbox entry)
+        }
+        inbox.receive(CONSUMER, record, event -> count(event.dataAs(DefectReported.class)));
+    }
+
+    void count(DefectReported report) {
+        requirePresent(report.ticketId(), "ticketId");
+        requirePresent(report.buyerId(), "buyerId");
+        requirePresent(report.product(), "product");
+        requirePresent(report.storeId(), "storeId");
+        requirePresent(report.sku(), "sku");
+        if (report.reportedAt() == null) {
+            throw new MalformedMessageException("DefectReported without reportedAt");
+        }
+        String batch = report.batch() == null || report.batch().isBlank() ? null : report.batch().strip();
+        String product = report.product().strip();
+        ReportOutcome outcome = commandGateway.sendAndWait(new CountDefectReport(ProductBatchIds.of(product, batch),
+                product, batch, report.ticketId(), report.buyerId(), report.storeId(), report.platform(), report.sku(),
+                report.category(), blankToNull(report.defectType()), report.reportedAt(), clock.instant()));
+        reports.get(outcome).increment();
+        if (outcome == ReportOutcome.INCIDENT_RAISED) {
+            incidents.increment();
+        }
+    }
+
+    private static void requirePresent(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedMessageException("DefectReported without " + field);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,7 @@
+package io.aftersales.feedback.query;
+
+import java.util.List;
+
+/** One page of production alerts, newest first. */
+public record AlertPage(List<AlertView> items, PageInfo page) {
+}

@@ -1,0 +1,7 @@
+package io.aftersales.feedback.query;
+
+import java.util.List;
+
+/** One page of delistings, newest first. */
+public record DelistingPage(List<DelistingView> items, PageInfo page) {
+}

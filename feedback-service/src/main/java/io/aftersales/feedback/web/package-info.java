@@ -1,0 +1,2 @@
+/** WebFlux endpoints under /api/v1 for quality feedback (质量反馈). */
+package io.aftersales.feedback.web;

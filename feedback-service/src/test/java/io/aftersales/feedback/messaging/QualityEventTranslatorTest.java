@@ -1,0 +1,67 @@
+package io.aftersales.feedback.messaging;
+
+import io.aftersales.contracts.ContractResources;
+import io.aftersales.contracts.quality.v1.QualitySubjects;
+import io.aftersales.feedback.api.DefectAddedToIncident;
+import io.aftersales.feedback.api.DefectReportCounted;
+import io.aftersales.feedback.api.ProductDelisted;
+import io.aftersales.feedback.api.ProductRelisted;
+import io.aftersales.feedback.api.ProductionAlertRaised;
+import io.aftersales.feedback.api.ReportedDefect;
+import io.aftersales.feedback.command.ProductBatchIds;
+import io.aftersales.platform.messaging.IntegrationJson;
+import io.aftersales.platform.messaging.OutgoingEvent;
+import io.aftersales.testing.ContractSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every domain event feedback-service publishes leaves as its contract says, keyed by product. */
+class QualityEventTranslatorTest {
+
+    private static final Instant AT = Instant.parse("2026-11-13T02:15:09.412Z");
+    private final QualityEventTranslator translator = new QualityEventTranslator();
+
+    @Test
+    void each_incident_event_is_published_schema_valid_and_keyed_by_product() throws Exception {
+        ReportedDefect r1 = new ReportedDefect("t1", "b1", "tmall-flagship", "JK2611-RED-M", "QUALITY", "COLOUR_FADING", AT);
+        ReportedDefect r2 = new ReportedDefect("t2", "b2", "jd-outdoor", "JK2611-NAVY-L", "QUALITY", null, AT.plusSeconds(1));
+        List<Object> events = List.of(
+                new ProductDelisted("JK2611/B1", "inc", "JK2611", "B1", List.of("JK2611-NAVY-L"), List.of("jd-outdoor"),
+                        "default", "5 distinct buyers", "t5", AT, "system", AT),
+                new ProductionAlertRaised("JK2611/B1", "inc", "JK2611", "B1", "default", List.of(r1, r2), "system", AT),
+                new DefectAddedToIncident("JK2611/B1", "inc", "JK2611", "B1", r2, 6, 7, "system", AT),
+                new ProductRelisted("JK2611/B1", "inc", "JK2611", "B1", "ok", "qa-lin", AT));
+
+        for (Object event : events) {
+            OutgoingEvent outgoing = translator.translate(event).orElseThrow();
+            byte[] json = IntegrationJson.mapper().writeValueAsBytes(outgoing.data());
+            assertThat(outgoing.key()).isEqualTo("JK2611");
+            assertThat(ContractResources.knownTypes()).containsKey(outgoing.type());
+            assertThat(ContractSchemas.violations(outgoing.type(), json)).as(outgoing.type()).isEmpty();
+        }
+        var alert = (io.aftersales.contracts.quality.v1.ProductionAlertRaised) translator.translate(events.get(1))
+                .orElseThrow().data();
+        assertThat(alert.countsByDefectType()).extracting(c -> c.defectType() + "=" + c.reports())
+                .containsExactly("COLOUR_FADING=1", "UNCLASSIFIED=1");
+        assertThat(alert.firstReportedAt()).isEqualTo(AT);
+        assertThat(alert.lastReportedAt()).isEqualTo(AT.plusSeconds(1));
+    }
+
+    @Test
+    void counted_reports_stay_internal() {
+        assertThat(translator.translate(new DefectReportCounted("JK2611/B1", "JK2611", "B1", "t1", "b1", "s", "TMALL",
+                "sku", "QUALITY", null, AT, false, "system", AT))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"JK2611,B2026-11-A", "JK/26 夹克,~x", "JK2611,"})
+    void the_aggregate_id_is_the_published_subject(String product, String batch) {
+        assertThat(ProductBatchIds.of(product, batch)).isEqualTo(QualitySubjects.of(product, batch));
+    }
+}

@@ -1,13 +1,18 @@
 package io.aftersales.ticket;
 
+import com.mongodb.client.MongoDatabase;
+import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
+import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
-import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +35,17 @@ class TicketServiceConfiguration {
     @Bean
     TicketSummaryProjection ticketSummaryProjection(MongoDatabase serviceDatabase) {
         return new TicketSummaryProjection(serviceDatabase);
+    }
+
+    @Bean
+    ConfirmedBatchDefects confirmedBatchDefects(MongoDatabase serviceDatabase) {
+        return new ConfirmedBatchDefects(serviceDatabase);
+    }
+
+    @Bean
+    QualityEventListener qualityEventListener(Inbox inbox, CommandGateway commandGateway, QueryGateway queryGateway,
+                                              ConfirmedBatchDefects confirmedBatchDefects) {
+        return new QualityEventListener(inbox, commandGateway, queryGateway, confirmedBatchDefects);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.aftersales.ticket.command;
 
 import io.aftersales.ticket.api.AddRemark;
+import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.DefectReported;
 import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.OpenTicket;
@@ -13,7 +15,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,6 +32,9 @@ public class Ticket {
 
     @AggregateIdentifier
     private String ticketId;
+    private String product;
+    private String batch;
+    private final Set<String> confirmedIncidents = new HashSet<>();
 
     protected Ticket() {
         // Axon rebuilds the ticket from its events
@@ -66,9 +73,30 @@ public class Ticket {
         apply(new RemarkAdded(ticketId, command.text(), command.flagged(), command.actor(), command.requestedAt()));
     }
 
+    /** Idempotent per incident: a redelivered delisting changes nothing the second time. */
+    @CommandHandler
+    public void handle(ConfirmBatchDefect command) {
+        if (!command.product().equals(product) || !command.batch().equals(batch)) {
+            throw new TicketRuleViolation("batch", "the ticket is about " + product + " batch " + batch
+                    + ", not " + command.product() + " batch " + command.batch());
+        }
+        if (confirmedIncidents.contains(command.incidentId())) {
+            return;
+        }
+        apply(new BatchDefectConfirmed(ticketId, command.incidentId(), product, batch, command.actor(),
+                command.confirmedAt()));
+    }
+
     @EventSourcingHandler
     void on(TicketOpened event) {
         this.ticketId = event.ticketId();
+        this.product = event.styleCode() != null ? event.styleCode() : event.sku();
+        this.batch = event.batch();
+    }
+
+    @EventSourcingHandler
+    void on(BatchDefectConfirmed event) {
+        confirmedIncidents.add(event.incidentId());
     }
 
     private static boolean isBlank(String value) {

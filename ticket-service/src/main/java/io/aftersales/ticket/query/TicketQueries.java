@@ -1,5 +1,6 @@
 package io.aftersales.ticket.query;
 
+import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.DefectReported;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
@@ -56,28 +57,32 @@ public class TicketQueries {
             return new TicketView(e.ticketId(), e.storeId(), e.platform(), e.orderId(), e.externalId(), e.buyerId(),
                     e.vip(), e.sku(), e.styleCode(), e.batch(), e.quantity(), e.paidAmount(), e.signedAt(),
                     e.category(), e.defectType(), e.responsibility(), e.description(), e.evidence(), e.channel(),
-                    TicketStatus.OPEN, false, List.of(), e.openedBy(), e.openedAt(), e.openedAt(), version);
+                    TicketStatus.OPEN, false, null, List.of(), e.openedBy(), e.openedAt(), e.openedAt(), version);
         }
         if (view == null) {
             return null;
         }
         if (event instanceof DefectReported e) {
-            return withChange(view, true, view.remarks(), e.reportedAt(), version);
+            return withChange(view, true, view.batchDefect(), view.remarks(), e.reportedAt(), version);
         }
         if (event instanceof RemarkAdded e) {
             List<TicketView.Remark> remarks = new ArrayList<>(view.remarks());
             remarks.add(new TicketView.Remark(e.text(), e.flagged(), e.addedBy(), e.addedAt()));
-            return withChange(view, view.defectReported(), List.copyOf(remarks), e.addedAt(), version);
+            return withChange(view, view.defectReported(), view.batchDefect(), List.copyOf(remarks), e.addedAt(), version);
         }
-        return withChange(view, view.defectReported(), view.remarks(), view.updatedAt(), version);
+        if (event instanceof BatchDefectConfirmed e) {
+            return withChange(view, view.defectReported(), new TicketView.BatchDefect(e.incidentId(), e.confirmedAt()),
+                    view.remarks(), e.confirmedAt(), version);
+        }
+        return withChange(view, view.defectReported(), view.batchDefect(), view.remarks(), view.updatedAt(), version);
     }
 
-    private static TicketView withChange(TicketView v, boolean defectReported, List<TicketView.Remark> remarks,
-                                         Instant updatedAt, long version) {
+    private static TicketView withChange(TicketView v, boolean defectReported, TicketView.BatchDefect batchDefect,
+                                         List<TicketView.Remark> remarks, Instant updatedAt, long version) {
         return new TicketView(v.id(), v.storeId(), v.platform(), v.orderId(), v.externalId(), v.buyerId(), v.vip(),
                 v.sku(), v.styleCode(), v.batch(), v.quantity(), v.paidAmount(), v.signedAt(), v.category(),
                 v.defectType(), v.responsibility(), v.description(), v.evidence(), v.channel(), v.status(),
-                defectReported, remarks, v.openedBy(), v.openedAt(), updatedAt, version);
+                defectReported, batchDefect, remarks, v.openedBy(), v.openedAt(), updatedAt, version);
     }
 
     private static String actorOf(Object event) {
@@ -89,6 +94,9 @@ public class TicketQueries {
         }
         if (event instanceof RemarkAdded e) {
             return e.addedBy();
+        }
+        if (event instanceof BatchDefectConfirmed e) {
+            return e.confirmedBy();
         }
         return "system";
     }

@@ -9,5 +9,6 @@ import java.time.Instant;
 /** A line of the ticket list. {@code product} is the style code, or the SKU when no style is given. */
 public record TicketSummary(String id, String storeId, Platform platform, String orderId, String buyerId,
                             boolean vip, String sku, String product, String batch, Category category,
-                            String defectType, TicketStatus status, Instant openedAt, Instant updatedAt) {
+                            String defectType, TicketStatus status, String batchDefectIncidentId,
+                            Instant openedAt, Instant updatedAt) {
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.Platform;
@@ -65,6 +66,13 @@ public class TicketSummaryProjection {
     }
 
     @EventHandler
+    void on(BatchDefectConfirmed e, @SequenceNumber long sequence) {
+        summaries.updateOne(Filters.and(Filters.eq("_id", e.ticketId()), Filters.lt("version", sequence)),
+                Updates.combine(Updates.set("batchDefectIncidentId", e.incidentId()),
+                        Updates.set("updatedAt", Date.from(e.confirmedAt())), Updates.set("version", sequence)));
+    }
+
+    @EventHandler
     void on(RemarkAdded e, @SequenceNumber long sequence) {
         summaries.updateOne(Filters.and(Filters.eq("_id", e.ticketId()), Filters.lt("version", sequence)),
                 Updates.combine(Updates.set("updatedAt", Date.from(e.addedAt())), Updates.set("version", sequence)));
@@ -101,6 +109,7 @@ public class TicketSummaryProjection {
                 doc.getString("orderId"), doc.getString("buyerId"), doc.getBoolean("vip", false), doc.getString("sku"),
                 doc.getString("product"), doc.getString("batch"), Category.valueOf(doc.getString("category")),
                 doc.getString("defectType"), TicketStatus.valueOf(doc.getString("status")),
+                doc.getString("batchDefectIncidentId"),
                 doc.getDate("openedAt").toInstant(), doc.getDate("updatedAt").toInstant());
     }
 }

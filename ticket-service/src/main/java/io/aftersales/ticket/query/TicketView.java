@@ -33,6 +33,7 @@ public record TicketView(
         String channel,
         TicketStatus status,
         boolean defectReported,
+        BatchDefect batchDefect,
         List<Remark> remarks,
         String openedBy,
         Instant openedAt,
@@ -40,5 +41,9 @@ public record TicketView(
         long version) {
 
     public record Remark(String text, boolean flagged, String addedBy, Instant addedAt) {
+    }
+
+    /** QA confirmed a defect of this ticket's whole batch: no further proof is needed from the buyer. */
+    public record BatchDefect(String incidentId, Instant confirmedAt) {
     }
 }

@@ -5,6 +5,7 @@ import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
@@ -14,6 +15,7 @@ import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.command.TicketIds;
+import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.HistoryEntry;
 import io.aftersales.ticket.query.TicketPage;
 import io.aftersales.ticket.query.TicketView;
@@ -60,13 +62,15 @@ public class TicketController {
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
     private final RequestValidator validator;
+    private final ConfirmedBatchDefects confirmedBatchDefects;
     private final Clock clock;
 
     public TicketController(CommandGateway commandGateway, QueryGateway queryGateway, RequestValidator validator,
-                            Clock clock) {
+                            ConfirmedBatchDefects confirmedBatchDefects, Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.validator = validator;
+        this.confirmedBatchDefects = confirmedBatchDefects;
         this.clock = clock;
     }
 
@@ -93,6 +97,7 @@ public class TicketController {
             } catch (AggregateStreamCreationException | ConcurrencyException raceWithSameCase) {
                 return existingCase(find(ticketId).orElseThrow(() -> raceWithSameCase), caller);
             }
+            confirmIfBatchKnownDefective(ticketId, request);
             TicketView created = find(ticketId).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).eTag(etag(created)).body(created);
         });
@@ -147,6 +152,14 @@ public class TicketController {
             TicketView view = find(id).orElseThrow(TicketController::notFound);
             return ResponseEntity.ok().eTag(etag(view)).body(view);
         });
+    }
+
+    /** A ticket on a batch QA already confirmed defective needs no more proof from the buyer. */
+    private void confirmIfBatchKnownDefective(String ticketId, OpenTicketRequest request) {
+        String product = optional(request.styleCode()) != null ? optional(request.styleCode()) : request.sku().strip();
+        String batch = optional(request.batch());
+        confirmedBatchDefects.activeIncident(product, batch).ifPresent(incidentId -> commandGateway.sendAndWait(
+                new ConfirmBatchDefect(ticketId, incidentId, product, batch, "system", clock.instant())));
     }
 
     /** The ticket, if the caller works for its store; otherwise it answers exactly like an unknown id. */

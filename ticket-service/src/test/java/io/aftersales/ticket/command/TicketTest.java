@@ -1,6 +1,8 @@
 package io.aftersales.ticket.command;
 
 import io.aftersales.ticket.api.AddRemark;
+import io.aftersales.ticket.api.BatchDefectConfirmed;
+import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.DefectReported;
 import io.aftersales.ticket.api.Evidence;
@@ -119,6 +121,30 @@ class TicketTest {
                         new RemarkAdded(TICKET, "called the buyer", false, "agent-1", NOW))
                 .when(new AddRemark(TICKET, "second agent, stale screen", false, "agent-2", NOW, 0L))
                 .expectException(ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_confirmed_batch_defect_is_recorded_on_a_ticket_of_that_product_and_batch() {
+        fixture.given(opened(Category.QUALITY, "COLOUR_FADING", Responsibility.SELLER))
+                .when(new ConfirmBatchDefect(TICKET, "incident-1", "JK2611", "B2026-11-A", "system", NOW))
+                .expectEvents(new BatchDefectConfirmed(TICKET, "incident-1", "JK2611", "B2026-11-A", "system", NOW));
+    }
+
+    @Test
+    void the_same_batch_defect_confirmed_twice_is_recorded_once() {
+        fixture.given(opened(Category.QUALITY, "COLOUR_FADING", Responsibility.SELLER),
+                        new BatchDefectConfirmed(TICKET, "incident-1", "JK2611", "B2026-11-A", "system", NOW))
+                .when(new ConfirmBatchDefect(TICKET, "incident-1", "JK2611", "B2026-11-A", "system", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_batch_defect_of_another_batch_is_refused() {
+        fixture.given(opened(Category.QUALITY, "COLOUR_FADING", Responsibility.SELLER))
+                .when(new ConfirmBatchDefect(TICKET, "incident-1", "JK2611", "B2026-10-Z", "system", NOW))
+                .expectException(TicketRuleViolation.class)
                 .expectNoEvents();
     }
 

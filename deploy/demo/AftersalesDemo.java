@@ -1,0 +1,148 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./aftersales demo}: a minute of a multi-store seller's after-sales traffic against the
+ * running system. Among ordinary cases (changed minds, lost parcels, fit questions, one-off
+ * quality complaints) one production batch goes bad; the demo shows the product coming off sale,
+ * production being alerted and the open tickets learning it, with the time each step took.
+ *
+ * <p>Runs as a single-file program ({@code java AftersalesDemo.java TOKEN}) so it needs only a JDK.
+ */
+public class AftersalesDemo {
+
+    private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", "http://localhost:8081");
+    private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", "http://localhost:8084");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String[][] STORES = {
+            {"tmall-flagship", "TMALL"}, {"taobao-outlet", "TAOBAO"}, {"jd-sports-01", "JD"},
+            {"pdd-discount", "PINDUODUO"}, {"douyin-live", "DOUYIN"}};
+    private static final String[][] ORDINARY = {
+            {"CHANGED_MIND", null}, {"SIZE_FIT", null}, {"LOGISTICS", null}, {"NO_REASON_RETURN", null},
+            {"DAMAGED_PACKAGE", null}, {"QUALITY", "LOOSE_THREADS"}, {"USAGE_QUESTION", null}, {"WRONG_ITEM", null}};
+
+    private static String token;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java AftersalesDemo.java BEARER_TOKEN (./aftersales demo does this for you)");
+            System.exit(2);
+        }
+        token = args[0];
+        Random random = new Random();
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        String badStyle = "JK26" + run;
+        String badBatch = "B2026-11-A";
+        System.out.printf("%nScenario: 5 stores on 5 platforms; style %s batch %s starts fading after the first wash.%n",
+                badStyle, badBatch);
+        String rules = get(FEEDBACK + "/api/v1/quality/rules");
+        System.out.printf("Rule (GET %s/api/v1/quality/rules): %s distinct buyers within %s on one product and batch%n%n",
+                FEEDBACK, first(rules, "\"minBuyers\"\\s*:\\s*(\\d+)", "?"), first(rules, "\"window\"\\s*:\\s*\"([^\"]*)\"", "?"));
+
+        List<String> badTickets = new ArrayList<>();
+        Set<String> badBuyers = new LinkedHashSet<>();
+        Instant fifthReport = null;
+        int ordinary = 0;
+        for (int step = 0; step < 18; step++) {
+            String[] store = STORES[random.nextInt(STORES.length)];
+            boolean bad = step % 3 == 2 && badBuyers.size() < 6;
+            if (bad) {
+                String buyer = "buyer-" + run + "-" + (badBuyers.size() + 1);
+                String id = open(store, buyer, badStyle + "-BLUE-L", badStyle, badBatch, "QUALITY", "COLOUR_FADING",
+                        "Colour runs after the first wash");
+                badTickets.add(id);
+                badBuyers.add(buyer);
+                if (badBuyers.size() == 5) {
+                    fifthReport = Instant.now();
+                }
+                System.out.printf("  %-11s %-14s QUALITY/COLOUR_FADING on %s batch %s (%s, distinct buyer %d)%n",
+                        store[1], store[0], badStyle, badBatch, buyer, badBuyers.size());
+            } else {
+                String[] kind = ORDINARY[random.nextInt(ORDINARY.length)];
+                String style = "ST" + (100 + random.nextInt(900));
+                open(store, "buyer-" + UUID.randomUUID().toString().substring(0, 6), style + "-M", style,
+                        "B2026-" + (10 + random.nextInt(2)) + "-" + (char) ('A' + random.nextInt(4)), kind[0], kind[1],
+                        "ordinary case");
+                ordinary++;
+                System.out.printf("  %-11s %-14s %s%s on %s%n", store[1], store[0], kind[0],
+                        kind[1] == null ? "" : "/" + kind[1], style);
+            }
+        }
+
+        System.out.printf("%nOpened %d ordinary tickets and %d on the bad batch. Waiting for the system...%n",
+                ordinary, badTickets.size());
+        String delistings = waitFor(FEEDBACK + "/api/v1/delistings?product=" + badStyle, "\"id\"");
+        long millis = Duration.between(fifthReport, Instant.now()).toMillis();
+        System.out.printf("%n>> DELISTED %s in every store that sold it, %d ms after the 5th buyer's report%n", badStyle, millis);
+        System.out.printf("   stores: %s%n   reason: %s%n", first(delistings, "\"storeIds\"\\s*:\\s*\\[([^\\]]*)\\]", "?"),
+                first(delistings, "\"reason\"\\s*:\\s*\"([^\"]*)\"", "?"));
+        String alerts = waitFor(FEEDBACK + "/api/v1/alerts?product=" + badStyle, "\"id\"");
+        System.out.printf(">> PRODUCTION ALERT for batch %s: %s distinct buyers, tickets %s%n", badBatch,
+                first(alerts, "\"distinctBuyers\"\\s*:\\s*(\\d+)", "?"), first(alerts, "\"ticketIds\"\\s*:\\s*\\[([^\\]]*)\\]", "?"));
+
+        String incident = first(delistings, "\"id\"\\s*:\\s*\"([^\"]*)\"", "?");
+        int marked = 0;
+        for (String ticket : badTickets) {
+            String body = waitFor(TICKETS + "/api/v1/tickets/" + ticket, "\"incidentId\"");
+            if (body.contains(incident)) {
+                marked++;
+            }
+        }
+        System.out.printf(">> %d of %d open tickets on the batch now show the confirmed batch defect (incident %s):%n"
+                + "   agents stop asking those buyers for photos.%n", marked, badTickets.size(), incident);
+        System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"
+                + "  QA clears it with POST %s/api/v1/delistings/%s/relist {\"note\": \"...\"} (role QA)%n",
+                FEEDBACK, FEEDBACK, TICKETS, badTickets.get(0), FEEDBACK, incident);
+    }
+
+    private static String open(String[] store, String buyer, String sku, String style, String batch, String category,
+                               String defectType, String description) throws Exception {
+        String body = "{\"storeId\":\"" + store[0] + "\",\"platform\":\"" + store[1] + "\",\"orderId\":\"O-"
+                + UUID.randomUUID().toString().substring(0, 10) + "\",\"externalId\":\"AS-" + UUID.randomUUID()
+                + "\",\"buyerId\":\"" + buyer + "\",\"sku\":\"" + sku + "\",\"styleCode\":\"" + style
+                + "\",\"batch\":\"" + batch + "\",\"quantity\":1,\"paidAmount\":{\"amount\":\"259.00\",\"currency\":\"CNY\"},"
+                + "\"category\":\"" + category + "\"" + (defectType == null ? "" : ",\"defectType\":\"" + defectType + "\"")
+                + ",\"description\":\"" + description + "\"}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("opening a ticket failed: " + response.statusCode() + " " + response.body());
+        }
+        return first(response.body(), "\"id\"\\s*:\\s*\"([^\"]*)\"", null);
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String waitFor(String url, String marker) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            String body = get(url);
+            if (body.contains(marker)) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("nothing at " + url + " after 30 s: is every service running?");
+    }
+
+    private static String first(String text, String regex, String otherwise) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1) : otherwise;
+    }
+}

@@ -1,5 +1,7 @@
 package io.aftersales.feedback.query;
 
+import io.aftersales.platform.web.PageInfo;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

@@ -1,5 +1,7 @@
 package io.aftersales.feedback.query;
 
+import io.aftersales.platform.web.PageInfo;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

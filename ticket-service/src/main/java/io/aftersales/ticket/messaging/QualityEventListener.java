@@ -69,6 +69,6 @@ public class QualityEventListener {
                 commandGateway.sendAndWait(new ConfirmBatchDefect(ticket.id(), delisted.incidentId(),
                         delisted.product(), delisted.batch(), "system", delisted.delistedAt()));
             }
-        } while ((long) page * PAGE < tickets.total());
+        } while (page < tickets.page().totalPages());
     }
 }

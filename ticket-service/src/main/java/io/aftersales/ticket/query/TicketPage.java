@@ -1,6 +1,8 @@
 package io.aftersales.ticket.query;
 
+import io.aftersales.platform.web.PageInfo;
+
 import java.util.List;
 
-public record TicketPage(List<TicketSummary> items, int page, int size, long total) {
+public record TicketPage(List<TicketSummary> items, PageInfo page) {
 }

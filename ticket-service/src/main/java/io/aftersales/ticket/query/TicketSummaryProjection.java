@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.aftersales.platform.web.PageInfo;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.FindTickets;
@@ -101,7 +102,7 @@ public class TicketSummaryProjection {
         summaries.find(filter).sort(Sorts.descending("openedAt", "_id"))
                 .skip(query.page() * query.size()).limit(query.size())
                 .forEach(doc -> items.add(toSummary(doc)));
-        return new TicketPage(items, query.page(), query.size(), summaries.countDocuments(filter));
+        return new TicketPage(items, PageInfo.of(query.page(), query.size(), summaries.countDocuments(filter)));
     }
 
     private static TicketSummary toSummary(Document doc) {

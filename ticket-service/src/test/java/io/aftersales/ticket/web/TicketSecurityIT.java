@@ -71,7 +71,7 @@ class TicketSecurityIT extends TicketServiceIT {
                 .jsonPath("$.items[?(@.storeId == '%s')]".formatted(OTHER_STORE)).doesNotExist();
         web.get().uri("/api/v1/tickets?storeId={store}", OTHER_STORE).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(0);
+                .expectBody().jsonPath("$.page.totalItems").isEqualTo(0);
     }
 
     @Test
@@ -105,6 +105,21 @@ class TicketSecurityIT extends TicketServiceIT {
         anonymous.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
         web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
         web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void the_openapi_document_states_each_endpoints_roles() {
+        anonymous.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/tickets'].post['x-roles']").value(roles ->
+                        org.assertj.core.api.Assertions.assertThat(roles.toString())
+                                .isEqualTo("[\"AGENT\",\"SUPERVISOR\",\"LOGISTICS\",\"ADMIN\"]"))
+                .jsonPath("$.paths['/api/v1/tickets'].post.description").value(description ->
+                        org.assertj.core.api.Assertions.assertThat(description.toString())
+                                .contains("Roles: AGENT, SUPERVISOR, LOGISTICS, ADMIN."))
+                .jsonPath("$.paths['/api/v1/tickets/{id}/remarks'].post['x-roles'].length()").isEqualTo(5)
+                .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").isEqualTo("bearer");
     }
 
     private void awaitListed(String ticketId) {

@@ -17,6 +17,7 @@ import io.aftersales.feedback.query.ProductQualityView;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.FieldError;
+import io.aftersales.platform.web.Blocking;
 import io.aftersales.platform.web.RequestValidator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -32,12 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * Quality feedback under {@code /api/v1}: delistings, production alerts, a product's defect counts,
@@ -74,7 +73,7 @@ public class QualityController {
                                                 @RequestParam(required = false) String status,
                                                 @RequestParam(required = false) String page,
                                                 @RequestParam(required = false) String size) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             ListParameters p = parameters(product, sku, status, page, size, DELISTING_STATUSES);
             return queryGateway.query(new FindDelistings(p.product(), p.sku(), p.status(), p.page(), p.size()),
                     ResponseTypes.instanceOf(DelistingPage.class)).join();
@@ -85,7 +84,7 @@ public class QualityController {
     @GetMapping("/delistings/{id}")
     @PreAuthorize(Roles.ANY)
     public Mono<DelistingView> delisting(@PathVariable String id) {
-        return blocking(() -> findDelisting(id).orElseThrow(QualityController::notFound));
+        return Blocking.call(() -> findDelisting(id).orElseThrow(QualityController::notFound));
     }
 
     /** Production alerts, newest first. Filters: {@code product}, {@code sku}, {@code status} (OPEN, RESOLVED). Roles: any. */
@@ -96,7 +95,7 @@ public class QualityController {
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) String page,
                                         @RequestParam(required = false) String size) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             ListParameters p = parameters(product, sku, status, page, size, ALERT_STATUSES);
             return queryGateway.query(new FindAlerts(p.product(), p.sku(), p.status(), p.page(), p.size()),
                     ResponseTypes.instanceOf(AlertPage.class)).join();
@@ -107,7 +106,7 @@ public class QualityController {
     @GetMapping("/quality/products/{product}")
     @PreAuthorize(Roles.ANY)
     public Mono<ProductQualityView> product(@PathVariable String product) {
-        return blocking(() -> queryGateway.query(new FindProductQuality(product),
+        return Blocking.call(() -> queryGateway.query(new FindProductQuality(product),
                         ResponseTypes.optionalInstanceOf(ProductQualityView.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No reports on this product")));
     }
@@ -126,7 +125,7 @@ public class QualityController {
     @PostMapping("/delistings/{id}/relist")
     @PreAuthorize(Roles.QUALITY_ASSURANCE)
     public Mono<DelistingView> relist(@PathVariable String id, @RequestBody RelistRequest body, Caller caller) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             RelistRequest request = validator.validate(body);
             DelistingView delisting = findDelisting(id).orElseThrow(() -> new IncidentNotFound(id));
             ProductRelisted relisted = commandGateway.sendAndWait(new RelistProduct(
@@ -162,10 +161,5 @@ public class QualityController {
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such delisting");
-    }
-
-    /** Axon and the Mongo driver block; keep them off the event loop. */
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -2,6 +2,7 @@ package io.aftersales.ticket.web;
 
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
+import io.aftersales.platform.web.Blocking;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
@@ -40,13 +41,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * Ticket intake and lookup: {@code /api/v1/tickets}. Each endpoint states its roles; a ticket of a
@@ -81,7 +80,7 @@ public class TicketController {
     @PostMapping
     @PreAuthorize(Roles.CASE_WORKERS)
     public Mono<ResponseEntity<TicketView>> open(@RequestBody OpenTicketRequest body, Caller caller) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             OpenTicketRequest request = validator.validate(body, body.crossFieldErrors());
             if (!caller.worksFor(request.storeId().strip())) {
                 throw new AccessDeniedException("not a store of the caller");
@@ -113,14 +112,14 @@ public class TicketController {
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                                  Caller caller) {
-        return blocking(() -> queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(),
+        return Blocking.call(() -> queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(),
                 storeId, status, product, batch, page, size), ResponseTypes.instanceOf(TicketPage.class)).join());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Roles.ANY)
     public Mono<ResponseEntity<TicketView>> get(@PathVariable String id, Caller caller) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             TicketView view = visible(id, caller);
             return ResponseEntity.ok().eTag(etag(view)).body(view);
         });
@@ -129,7 +128,7 @@ public class TicketController {
     @GetMapping("/{id}/history")
     @PreAuthorize(Roles.ANY)
     public Mono<List<HistoryEntry>> history(@PathVariable String id, Caller caller) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             visible(id, caller);
             return queryGateway.query(new FindTicketHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
         });
@@ -144,7 +143,7 @@ public class TicketController {
     public Mono<ResponseEntity<TicketView>> addRemark(@PathVariable String id, @RequestBody AddRemarkRequest body,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       Caller caller) {
-        return blocking(() -> {
+        return Blocking.call(() -> {
             AddRemarkRequest request = validator.validate(body);
             visible(id, caller);
             commandGateway.sendAndWait(new AddRemark(id, request.text(), Boolean.TRUE.equals(request.flagged()),
@@ -216,10 +215,5 @@ public class TicketController {
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such ticket");
-    }
-
-    /** Axon and the Mongo driver block; keep them off the event loop. */
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -87,14 +87,11 @@ public class TicketController {
             }
             Platform platform = Platform.valueOf(request.platform());
             String ticketId = TicketIds.forIntake(platform, optional(request.externalId()));
-            Optional<TicketView> existing = find(ticketId);
-            if (existing.isPresent()) {
-                return existingCase(existing.get(), caller);
-            }
             try {
                 commandGateway.sendAndWait(toCommand(ticketId, platform, request, caller.subject()));
-            } catch (AggregateStreamCreationException | ConcurrencyException raceWithSameCase) {
-                return existingCase(find(ticketId).orElseThrow(() -> raceWithSameCase), caller);
+            } catch (AggregateStreamCreationException | ConcurrencyException sameCaseAgain) {
+                // the event store refuses a second first event for the id of an already synced platform case
+                return existingCase(find(ticketId).orElseThrow(() -> sameCaseAgain), caller);
             }
             confirmIfBatchKnownDefective(ticketId, request);
             TicketView created = find(ticketId).orElseThrow();

@@ -2,10 +2,14 @@ package io.aftersales.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -136,6 +140,7 @@ class BatchDefectE2EIT {
     @Order(3)
     void two_feedback_instances_share_the_work_and_raise_exactly_one_incident_per_burst() throws Exception {
         ServiceProcesses.Service second = system.start("feedback-service", "2").awaitReady(Duration.ofMinutes(2));
+        awaitTicketPartitionsSharedByTwoMembers();
         List<String> styles = List.of("A-" + shortId(), "B-" + shortId(), "C-" + shortId());
         List<CompletableFuture<String>> burst = new ArrayList<>();
         for (String style : styles) {
@@ -154,6 +159,22 @@ class BatchDefectE2EIT {
         assertThat(countedReports(feedback) + countedReports(second)).isGreaterThanOrEqualTo(18);
         assertThat(countedReports(second)).as("the second instance took part").isPositive();
         assertThat(countedReports(feedback)).as("the first instance took part").isPositive();
+    }
+
+    /** Ready is not yet a member: wait until the group has handed both instances their share of the topic. */
+    private static void awaitTicketPartitionsSharedByTwoMembers() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("feedback-service"))
+                        .describedGroups().get("feedback-service").get();
+                return group.state() == ConsumerGroupState.STABLE && group.members().stream()
+                        .filter(member -> member.assignment().topicPartitions().stream()
+                                .anyMatch(partition -> partition.topic().equals("aftersales.tickets.v1")))
+                        .map(member -> member.clientId().startsWith(ServiceProcesses.clientId("feedback-service", "2"))
+                                ? "second" : "first")
+                        .distinct().count() == 2;
+            });
+        }
     }
 
     private static String openQuietly(String style, String buyer) {

@@ -66,7 +66,8 @@ final class ServiceProcesses implements AutoCloseable {
         Path log = dataDir.resolve("logs/" + name + "-" + instance + ".log");
         ProcessBuilder builder = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
                 "-jar", jar(name + "/target/" + name + "-exec.jar").toString(),
-                "--server.port=" + apiPort, "--management.server.port=" + managementPort)
+                "--server.port=" + apiPort, "--management.server.port=" + managementPort,
+                "--spring.kafka.client-id=" + clientId(name, instance))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         builder.environment().put("SPRING_DATA_MONGODB_URI", "mongodb://localhost:" + mongoPort);
@@ -75,6 +76,11 @@ final class ServiceProcesses implements AutoCloseable {
         Process process = builder.start();
         processes.add(process);
         return new Service(name, process, apiPort, managementPort, log);
+    }
+
+    /** The Kafka client id prefix of one instance, so that a consumer group shows which instance holds what. */
+    static String clientId(String name, String instance) {
+        return name + "-" + instance;
     }
 
     @Override

@@ -40,7 +40,7 @@ public class QualityEventListener {
         this.confirmedBatchDefects = confirmedBatchDefects;
     }
 
-    @KafkaListener(topics = Topics.QUALITY, id = CONSUMER)
+    @KafkaListener(id = CONSUMER, topics = Topics.QUALITY, idIsGroup = false)
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(CONSUMER, record, this::handle);
     }

@@ -23,14 +23,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -176,17 +172,7 @@ class MongoEventStorageEngineAxonIT {
                 handler.accept(event);
                 return null;
             };
-            processor = TrackingEventProcessor.builder()
-                                              .name("counter-projection")
-                                              .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                                                                                            .eventHandlers(invoker)
-                                                                                            .build())
-                                              .messageSource(eventStore)
-                                              .tokenStore(new InMemoryTokenStore())
-                                              .transactionManager(NoTransactionManager.INSTANCE)
-                                              .trackingEventProcessorConfiguration(
-                                                      TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
-                                              .build();
+            processor = TestProcessors.tracking("counter-projection", eventStore, invoker);
             processor.start();
         }
 

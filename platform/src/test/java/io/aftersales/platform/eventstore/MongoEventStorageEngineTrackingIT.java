@@ -21,15 +21,10 @@ import java.util.stream.Stream;
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.platform.eventstore.GatedMongoEventStorageEngine.Gate;
 import io.aftersales.platform.eventstore.GatedMongoEventStorageEngine.SimulatedCrash;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -61,7 +56,7 @@ class MongoEventStorageEngineTrackingIT {
         GatedMongoEventStorageEngine engine = new GatedMongoEventStorageEngine(engineOn(database));
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         List<String> handled = new CopyOnWriteArrayList<>();
-        TrackingEventProcessor processor = trackingProcessor(eventStore, message -> {
+        TrackingEventProcessor processor = TestProcessors.tracking("tracking-it", eventStore, message -> {
             handled.add(text((TrackedEventMessage<?>) message));
             return null;
         });
@@ -220,20 +215,6 @@ class MongoEventStorageEngineTrackingIT {
         return new Drained(texts, (GapAwareTrackingToken) last);
     }
 
-    private static TrackingEventProcessor trackingProcessor(EmbeddedEventStore eventStore,
-                                                            EventMessageHandler handler) {
-        return TrackingEventProcessor.builder()
-                                     .name("tracking-it")
-                                     .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                                                                                   .eventHandlers(handler)
-                                                                                   .build())
-                                     .messageSource(eventStore)
-                                     .tokenStore(new InMemoryTokenStore())
-                                     .transactionManager(NoTransactionManager.INSTANCE)
-                                     .trackingEventProcessorConfiguration(
-                                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
-                                     .build();
-    }
 
     private static GapAwareTrackingToken tokenOf(TrackingEventProcessor processor) {
         return (GapAwareTrackingToken) processor.processingStatus().get(0).getTrackingToken();

@@ -2,6 +2,8 @@ package io.aftersales.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.launcher.ServiceProcess;
+import io.aftersales.launcher.Supervisor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -50,21 +52,21 @@ class BatchDefectE2EIT {
     /** Kept under target/ (not a temp dir) so that the processes' logs are there to read after a failure. */
     private static Path dataDir;
 
-    private static ServiceProcesses system;
-    private static ServiceProcesses.Service tickets;
-    private static ServiceProcesses.Service feedback;
+    private static Supervisor system;
+    private static ServiceProcess tickets;
+    private static ServiceProcess feedback;
     private static String admin;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         Files.createDirectories(Path.of("target"));
         dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "batch-defect-e2e-");
-        system = new ServiceProcesses(dataDir).startInfrastructure();
+        system = Supervisor.onFreePorts(dataDir).startInfrastructure();
         tickets = system.start("ticket-service", "1");
-        ServiceProcesses.Service refunds = system.start("refund-service", "1");
-        ServiceProcesses.Service claims = system.start("logistics-service", "1");
+        ServiceProcess refunds = system.start("refund-service", "1");
+        ServiceProcess claims = system.start("logistics-service", "1");
         feedback = system.start("feedback-service", "1");
-        for (ServiceProcesses.Service service : List.of(tickets, refunds, claims, feedback)) {
+        for (ServiceProcess service : List.of(tickets, refunds, claims, feedback)) {
             service.awaitReady(Duration.ofMinutes(2));
         }
         admin = system.token("qa-lead", List.of("ADMIN"), List.of());
@@ -139,7 +141,7 @@ class BatchDefectE2EIT {
     @Test
     @Order(3)
     void two_feedback_instances_share_the_work_and_raise_exactly_one_incident_per_burst() throws Exception {
-        ServiceProcesses.Service second = system.start("feedback-service", "2").awaitReady(Duration.ofMinutes(2));
+        ServiceProcess second = system.start("feedback-service", "2").awaitReady(Duration.ofMinutes(2));
         awaitTicketPartitionsSharedByTwoMembers();
         List<String> styles = List.of("A-" + shortId(), "B-" + shortId(), "C-" + shortId());
         List<CompletableFuture<String>> burst = new ArrayList<>();
@@ -170,7 +172,7 @@ class BatchDefectE2EIT {
                 return group.state() == ConsumerGroupState.STABLE && group.members().stream()
                         .filter(member -> member.assignment().topicPartitions().stream()
                                 .anyMatch(partition -> partition.topic().equals("aftersales.tickets.v1")))
-                        .map(member -> member.clientId().startsWith(ServiceProcesses.clientId("feedback-service", "2"))
+                        .map(member -> member.clientId().startsWith(Supervisor.clientId("feedback-service", "2"))
                                 ? "second" : "first")
                         .distinct().count() == 2;
             });
@@ -217,17 +219,17 @@ class BatchDefectE2EIT {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("reports").asInt() : 0;
     }
 
-    private static double countedReports(ServiceProcesses.Service instance) throws Exception {
+    private static double countedReports(ServiceProcess instance) throws Exception {
         return metric(instance, "aftersales_defect_reports_total{", "");
     }
 
-    private static double inboxDuplicates(ServiceProcesses.Service instance) throws Exception {
+    private static double inboxDuplicates(ServiceProcess instance) throws Exception {
         return metric(instance, "aftersales_inbox_messages_total{", "outcome=\"duplicate\"");
     }
 
     /** The sum of a Prometheus metric's samples whose line contains {@code labelFilter}. */
-    private static double metric(ServiceProcesses.Service instance, String prefix, String labelFilter) throws Exception {
-        String metrics = RunningSystem.HTTP.send(java.net.http.HttpRequest.newBuilder(
+    private static double metric(ServiceProcess instance, String prefix, String labelFilter) throws Exception {
+        String metrics = ServiceProcess.HTTP.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + instance.managementPort() + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(labelFilter))

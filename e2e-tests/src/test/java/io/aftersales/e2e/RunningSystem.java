@@ -1,10 +1,11 @@
 package io.aftersales.e2e;
 
+import io.aftersales.launcher.ServiceProcess;
+import io.aftersales.launcher.ServiceTable;
+import io.aftersales.launcher.Supervisor;
+
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +15,16 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole system as a user starts it: {@code ./aftersales run} from the repository root, with its
- * data in a directory of the test's choosing. Stopped the way a user stops it, with Ctrl-C (SIGINT).
+ * The whole system as a user starts it: {@code ./aftersales run} from the repository root (the shim,
+ * then the launcher), with its data in a directory of the test's choosing. Stopped the way a user
+ * stops it, with Ctrl-C (SIGINT). Ports and readiness come from the launcher's {@link ServiceTable}
+ * and {@link ServiceProcess}.
  */
 final class RunningSystem implements AutoCloseable {
 
-    static final List<Integer> MANAGEMENT_PORTS = List.of(9081, 9082, 9083, 9084);
-    static final List<Integer> API_PORTS = List.of(8081, 8082, 8083, 8084);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final List<Integer> MANAGEMENT_PORTS = ServiceTable.managementPorts();
+    static final List<Integer> API_PORTS = ServiceTable.apiPorts();
+    static final HttpClient HTTP = ServiceProcess.HTTP;
 
     private final Process process;
     private final Path output;
@@ -33,7 +36,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("aftersales.root", "..")).toAbsolutePath().normalize();
+        return Supervisor.root();
     }
 
     /** {@code ./aftersales token ...}, as the README tells a newcomer to get a token. */
@@ -101,17 +104,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     static boolean isUp(int managementPort) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServiceProcess.isReady(managementPort);
     }
 
     @Override

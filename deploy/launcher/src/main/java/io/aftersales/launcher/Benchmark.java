@@ -1,5 +1,6 @@
+package io.aftersales.launcher;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,32 +21,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Batch-defect reaction: B bursts of five buyers on a fresh product and batch; the time from
  *       the fifth report's answer to the delisting being readable at {@code GET /api/v1/delistings}.</li>
  * </ol>
- * Single-file program ({@code java AftersalesBenchmark.java TOKEN [tickets] [clients] [bursts]}):
- * needs only a JDK. Progress goes to stderr, results to stdout.
+ * Arguments {@code [tickets=2000] [clients=8] [bursts=20]}; addresses from the {@link ServiceTable}.
+ * Progress goes to stderr, results to stdout.
  */
-public class AftersalesBenchmark {
+final class Benchmark {
 
-    private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", "http://localhost:8081");
-    private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", "http://localhost:8084");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", ServiceTable.TICKETS.apiUrl());
+    private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", ServiceTable.FEEDBACK.apiUrl());
     private static final String[] CATEGORIES = {"CHANGED_MIND", "SIZE_FIT", "QUALITY", "LOGISTICS", "NO_REASON_RETURN", "QUALITY"};
 
     private static String token;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: java AftersalesBenchmark.java TOKEN [tickets=2000] [clients=8] [bursts=20]");
-            System.exit(2);
-        }
-        token = args[0];
-        int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int bursts = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    private Benchmark() {
+    }
+
+    static void run(String bearerToken, String[] args) throws Exception {
+        token = bearerToken;
+        int tickets = argument(args, 0, "tickets", 2000);
+        int clients = argument(args, 1, "clients", 8);
+        int bursts = argument(args, 2, "bursts", 20);
         String run = UUID.randomUUID().toString().substring(0, 6);
 
         warmUp(run);
         intake(run, tickets, clients);
         batchDefectReaction(run, bursts);
+    }
+
+    private static int argument(String[] args, int index, String name, int otherwise) {
+        if (args.length <= index) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(args[index]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("usage: ./aftersales bench [tickets=2000] [clients=8] [bursts=20]; "
+                    + name + " must be a number, got '" + args[index] + "'");
+        }
     }
 
     private static void warmUp(String run) throws Exception {
@@ -109,7 +120,7 @@ public class AftersalesBenchmark {
                 + "\"buyerId\":\"" + buyer + "\",\"sku\":\"" + style + "-M\",\"styleCode\":\"" + style + "\","
                 + "\"batch\":\"" + batch + "\",\"quantity\":1,\"paidAmount\":{\"amount\":\"99.00\",\"currency\":\"CNY\"},"
                 + "\"category\":\"" + category + "\"" + ("QUALITY".equals(category) ? ",\"defectType\":\"STAIN\"" : "") + "}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
+        HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
@@ -118,7 +129,7 @@ public class AftersalesBenchmark {
     }
 
     private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+        return ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

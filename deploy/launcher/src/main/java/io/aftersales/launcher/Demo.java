@@ -1,5 +1,6 @@
+package io.aftersales.launcher;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,14 +19,12 @@ import java.util.regex.Pattern;
  * running system. Among ordinary cases (changed minds, lost parcels, fit questions, one-off
  * quality complaints) one production batch goes bad; the demo shows the product coming off sale,
  * production being alerted and the open tickets learning it, with the time each step took.
- *
- * <p>Runs as a single-file program ({@code java AftersalesDemo.java TOKEN}) so it needs only a JDK.
+ * Its addresses come from the {@link ServiceTable}.
  */
-public class AftersalesDemo {
+final class Demo {
 
-    private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", "http://localhost:8081");
-    private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", "http://localhost:8084");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", ServiceTable.TICKETS.apiUrl());
+    private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", ServiceTable.FEEDBACK.apiUrl());
     private static final String[][] STORES = {
             {"tmall-flagship", "TMALL"}, {"taobao-outlet", "TAOBAO"}, {"jd-sports-01", "JD"},
             {"pdd-discount", "PINDUODUO"}, {"douyin-live", "DOUYIN"}};
@@ -35,12 +34,11 @@ public class AftersalesDemo {
 
     private static String token;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: java AftersalesDemo.java BEARER_TOKEN (./aftersales demo does this for you)");
-            System.exit(2);
-        }
-        token = args[0];
+    private Demo() {
+    }
+
+    static void run(String bearerToken) throws Exception {
+        token = bearerToken;
         Random random = new Random();
         String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         String badStyle = "JK26" + run;
@@ -115,7 +113,7 @@ public class AftersalesDemo {
                 + "\",\"batch\":\"" + batch + "\",\"quantity\":1,\"paidAmount\":{\"amount\":\"259.00\",\"currency\":\"CNY\"},"
                 + "\"category\":\"" + category + "\"" + (defectType == null ? "" : ",\"defectType\":\"" + defectType + "\"")
                 + ",\"description\":\"" + description + "\"}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
+        HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
@@ -125,7 +123,7 @@ public class AftersalesDemo {
     }
 
     private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+        return ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

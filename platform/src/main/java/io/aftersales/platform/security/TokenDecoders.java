@@ -69,26 +69,29 @@ final class TokenDecoders {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
         JwtTypeValidator type = new JwtTypeValidator(tokens.acceptedTokenTypes());
         type.setAllowEmpty(tokens.acceptUntypedTokens());
-        rules.add(TokenRefusal.TYPE_NOT_ACCEPTED.of(type));
+        rules.add(TokenRefusal.TYPE_NOT_ACCEPTED.of(type, token -> "typ " + token.getHeaders().get("typ")));
         if (StringUtils.hasText(issuer)) {
-            rules.add(TokenRefusal.ISSUER_MISMATCH.of(new JwtIssuerValidator(issuer)));
+            rules.add(TokenRefusal.ISSUER_MISMATCH.of(new JwtIssuerValidator(issuer),
+                    token -> "iss " + token.getClaims().get("iss") + ", trusted " + issuer));
         }
         if (audiences != null && !audiences.isEmpty()) {
             List<OAuth2TokenValidator<Jwt>> anyAudience = audiences.stream()
                     .map(audience -> (OAuth2TokenValidator<Jwt>) new JwtAudienceValidator(audience)).toList();
-            rules.add(TokenRefusal.AUDIENCE_MISMATCH.of(anyOf(anyAudience, "The aud claim is not " + audiences)));
+            rules.add(TokenRefusal.AUDIENCE_MISMATCH.of(anyOf(anyAudience),
+                    token -> "aud " + token.getAudience() + ", accepted " + audiences));
         }
         rules.add(TokenRefusal.EXPIRED.of(new JwtTimestampValidator()));
         rules.add(TokenRefusal.NO_ACTOR.of(token -> mapping.actor(token) != null ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                "The " + mapping.actorClaim() + " claim is missing", null))));
+                "claim " + mapping.actorClaim() + " missing", null))));
         return JwtValidators.createDefaultWithValidators(rules);
     }
 
-    private static OAuth2TokenValidator<Jwt> anyOf(List<OAuth2TokenValidator<Jwt>> validators, String failure) {
+    /** As Spring Boot checks audiences: the token must be for at least one of them. */
+    private static OAuth2TokenValidator<Jwt> anyOf(List<OAuth2TokenValidator<Jwt>> validators) {
         return token -> validators.stream().anyMatch(v -> !v.validate(token).hasErrors())
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, failure, null));
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN));
     }
 
     private static SignatureAlgorithm algorithm(String name) {

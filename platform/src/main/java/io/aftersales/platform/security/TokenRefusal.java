@@ -8,7 +8,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Why a bearer token was refused: the few causes an operator needs to tell apart, each with the
@@ -44,20 +46,26 @@ enum TokenRefusal {
         return description;
     }
 
-    /**
-     * A token rule whose failure names this cause: the validator's own description (which may quote
-     * the token's values, for the log) is kept after the cause's phrase.
-     */
+    /** A token rule whose failure names this cause, followed by the rule's own description (for the log). */
     OAuth2TokenValidator<Jwt> of(OAuth2TokenValidator<Jwt> rule) {
+        return of(rule, jwt -> null);
+    }
+
+    /**
+     * A token rule whose failure names this cause, followed by what the token says ({@code seen}) and
+     * the rule's own description: for the log only, clients get {@link #description()}.
+     */
+    OAuth2TokenValidator<Jwt> of(OAuth2TokenValidator<Jwt> rule, Function<Jwt, String> seen) {
         return jwt -> {
             OAuth2TokenValidatorResult result = rule.validate(jwt);
             if (!result.hasErrors()) {
                 return result;
             }
-            String details = result.getErrors().stream().map(OAuth2Error::getDescription)
-                    .filter(d -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
+            Stream<String> details = Stream.concat(Stream.ofNullable(seen.apply(jwt)),
+                    result.getErrors().stream().map(OAuth2Error::getDescription));
+            String detail = details.filter(d -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
             return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                    details.isEmpty() ? phrase : phrase + ": " + details, null));
+                    detail.isEmpty() ? phrase : phrase + ": " + detail, null));
         };
     }
 

@@ -22,23 +22,29 @@ final class TokenRefusalLog {
     void refused(TokenRefusal cause, AuthenticationException exception) {
         if (reported.add(cause)) {
             log.info("Bearer token refused: {} ({}); further refusals for this cause are logged at DEBUG only",
-                    cause.phrase(), detail(exception));
+                    cause.phrase(), detail(cause, exception));
         } else if (log.isDebugEnabled()) {
-            log.debug("Bearer token refused: {} ({})", cause.phrase(), detail(exception));
+            log.debug("Bearer token refused: {} ({})", cause.phrase(), detail(cause, exception));
         }
     }
 
-    /** The exception's own message and its cause's, on one line and bounded: they may quote token content. */
-    private static String detail(Throwable exception) {
-        StringBuilder detail = new StringBuilder(String.valueOf(exception.getMessage()));
-        Throwable cause = exception.getCause();
-        if (cause != null && cause.getMessage() != null && !detail.toString().contains(cause.getMessage())) {
-            detail.append(": ").append(cause.getMessage());
-            if (cause.getCause() != null && cause.getCause().getMessage() != null) {
-                detail.append(": ").append(cause.getCause().getMessage());
+    /**
+     * The messages along the exception's causes, each once, without the cause's phrase (already said),
+     * on one line and bounded: they may quote token content.
+     */
+    private static String detail(TokenRefusal cause, Throwable exception) {
+        StringBuilder detail = new StringBuilder();
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message == null || detail.indexOf(message) >= 0) {
+                continue;
             }
+            if (message.startsWith(cause.phrase() + ": ")) {
+                message = message.substring(cause.phrase().length() + 2);
+            }
+            detail.append(detail.length() == 0 ? "" : ": ").append(message);
         }
-        String line = detail.toString().replaceAll("[\\p{Cntrl}]", " ");
+        String line = detail.toString().replaceAll("\\p{Cntrl}", " ");
         return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL) + "...";
     }
 }

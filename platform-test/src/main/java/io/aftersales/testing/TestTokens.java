@@ -1,5 +1,6 @@
 package io.aftersales.testing;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.aftersales.embedded.LocalSigningKey;
 
@@ -32,6 +33,12 @@ public final class TestTokens {
 
     public static String token(String user, List<String> roles, List<String> stores) {
         return KEY.issueToken(user, roles, stores, Duration.ofHours(1));
+    }
+
+    /** A valid token with the given {@code typ} header, such as RFC 9068's {@code at+jwt}. */
+    public static String ofType(String type, String user, List<String> roles, List<String> stores) {
+        return KEY.sign(new JOSEObjectType(type), new JWTClaimsSet.Builder(claims(user, roles, LocalSigningKey.AUDIENCE,
+                Instant.now(), Instant.now().plus(Duration.ofHours(1)))).claim("stores", stores).build());
     }
 
     public static String admin() {

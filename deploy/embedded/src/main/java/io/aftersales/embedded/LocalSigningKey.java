@@ -102,8 +102,13 @@ public final class LocalSigningKey {
 
     /** Signs any claims: for tests that need a token the system must refuse (expired, wrong audience). */
     public String sign(JWTClaimsSet claims) {
+        return sign(JOSEObjectType.JWT, claims);
+    }
+
+    /** Signs any claims with the given {@code typ} header ({@code null} for none), such as RFC 9068's {@code at+jwt}. */
+    public String sign(JOSEObjectType type, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).build(), claims);
             jwt.sign(new RSASSASigner(privateKey));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -1,14 +1,11 @@
 package io.aftersales.platform.security;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-
-import java.util.List;
 import java.util.Set;
 
 /**
- * Who is calling, from the bearer token: the subject (the actor every command records), the roles,
- * and the stores the user works for. {@code ADMIN} and {@code QA} work for every store, as does a
- * token whose stores claim holds {@code *}.
+ * Who is calling, from the bearer token as {@link ClaimMapping} reads it: the subject (the actor every
+ * command records), the roles, and the stores the user works for. {@code ADMIN} and {@code QA} work
+ * for every store, as does a token whose stores claim holds {@code *}.
  */
 public record Caller(String subject, Set<String> roles, Set<String> stores) {
 
@@ -19,10 +16,6 @@ public record Caller(String subject, Set<String> roles, Set<String> stores) {
         stores = Set.copyOf(stores);
     }
 
-    static Caller from(Jwt jwt) {
-        return new Caller(jwt.getSubject(), Set.copyOf(claim(jwt, "roles")), Set.copyOf(claim(jwt, "stores")));
-    }
-
     public boolean seesEveryStore() {
         return roles.contains(Roles.ADMIN) || roles.contains(Roles.QA) || stores.contains(ALL_STORES);
     }
@@ -30,10 +23,5 @@ public record Caller(String subject, Set<String> roles, Set<String> stores) {
     /** Whether cases of {@code storeId} exist for this caller; those of other stores must look like unknown ids. */
     public boolean worksFor(String storeId) {
         return seesEveryStore() || stores.contains(storeId);
-    }
-
-    private static List<String> claim(Jwt jwt, String name) {
-        List<String> values = jwt.getClaimAsStringList(name);
-        return values == null ? List.of() : values;
     }
 }

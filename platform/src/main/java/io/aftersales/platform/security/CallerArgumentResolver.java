@@ -13,6 +13,12 @@ import reactor.core.publisher.Mono;
 /** Lets an endpoint take a {@link Caller} parameter, built from the authenticated bearer token. */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
+    private final ClaimMapping mapping;
+
+    CallerArgumentResolver(ClaimMapping mapping) {
+        this.mapping = mapping;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Caller.class.equals(parameter.getParameterType());
@@ -24,7 +30,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> (Object) Caller.from(((JwtAuthenticationToken) authentication).getToken()))
+                .map(authentication -> (Object) mapping.caller(((JwtAuthenticationToken) authentication).getToken()))
                 .switchIfEmpty(Mono.error(new AuthenticationCredentialsNotFoundException("No bearer token")));
     }
 }

@@ -33,7 +33,8 @@ public class OpenApiConfiguration {
     OpenAPI serviceApi(@Value("${spring.application.name}") String service) {
         return new OpenAPI()
                 .info(new Info().title(service).version("v1")
-                        .description("Bearer JWT with claims sub, roles and stores; see docs/security.md."))
+                        .description("Bearer JWT naming the user, roles and stores (by default the claims sub, roles and stores);"
+                                + " see docs/security.md."))
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));

@@ -21,26 +21,42 @@ class TicketSecurityIT extends TicketServiceIT {
 
     static Stream<Arguments> refusedTokens() {
         return Stream.of(
-                Arguments.of("no token", null),
-                Arguments.of("an expired token", TestTokens.expired(AGENT, List.of("AGENT"))),
-                Arguments.of("a token signed by another key", TestTokens.signedByAnotherKey(AGENT, List.of("AGENT"))),
-                Arguments.of("a token for another audience", TestTokens.forAnotherAudience(AGENT, List.of("AGENT"))),
-                Arguments.of("not a token at all", "not.a.jwt"));
+                Arguments.of("no token", null, "Bearer"),
+                Arguments.of("an expired token", TestTokens.expired(AGENT, List.of("AGENT")),
+                        invalidToken("The token is expired or not yet valid")),
+                Arguments.of("a token signed by another key", TestTokens.signedByAnotherKey(AGENT, List.of("AGENT")),
+                        invalidToken("The token signature does not verify with the issuer keys")),
+                Arguments.of("a token for another audience", TestTokens.forAnotherAudience(AGENT, List.of("AGENT")),
+                        invalidToken("The token is not meant for this audience")),
+                Arguments.of("a token of another type", TestTokens.ofType("JOSE", AGENT, List.of("AGENT"), List.of(STORE)),
+                        invalidToken("The token type (typ header) is not accepted")),
+                Arguments.of("not a token at all", "not.a.jwt", invalidToken("The token is not a well-formed signed JWT")));
     }
 
+    private static String invalidToken(String description) {
+        return "Bearer error=\"invalid_token\", error_description=\"" + description + "\"";
+    }
+
+    /** RFC 6750: no token gets a bare challenge, a refused one says invalid_token and why (never how it was built). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void a_call_without_a_valid_token_gets_401_problem(String caseName, String token) {
+    void a_call_without_a_valid_token_gets_401_problem(String caseName, String token, String challenge) {
         WebTestClient client = token == null ? anonymous : as(token);
         client.get().uri("/api/v1/tickets").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
         client.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(qualityTicket("buyer-x", newExternalId()))
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void an_rfc_9068_access_token_signed_by_the_local_key_is_accepted() {
+        as(TestTokens.ofType("at+jwt", AGENT, List.of("AGENT"), List.of(STORE)))
+                .get().uri("/api/v1/tickets").exchange().expectStatus().isOk();
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.aftersales.platform.messaging;
 import io.aftersales.testing.InfrastructureIntegrationTest;
 import io.aftersales.testing.TestInfrastructure;
 import io.aftersales.testing.TopicReader;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -36,17 +43,28 @@ import static org.awaitility.Awaitility.await;
         "spring.application.name=inbox-it",
         "spring.data.mongodb.database=aftersales_inbox_it",
         "aftersales.messaging.topic=" + InboxIT.OWN_TOPIC,
-        "aftersales.messaging.subscriptions=" + InboxIT.TOPIC,
+        "aftersales.messaging.subscriptions=" + InboxIT.TOPIC + "," + InboxIT.REDRIVE_TOPIC,
         "aftersales.messaging.retry-backoff=50ms"})
 class InboxIT extends InfrastructureIntegrationTest {
 
     static final String TOPIC = "platform.inbox-it.v1";
     static final String OWN_TOPIC = "platform.inbox-it-own.v1";
+    /** Its own topic, so that its dead-letter depth is not shared with the other tests' poison messages. */
+    static final String REDRIVE_TOPIC = "platform.inbox-it-redrive.v1";
 
     private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     private List<String> handled;
+
+    @Autowired
+    private ThingListener listener;
+
+    @Autowired
+    private DeadLetters deadLetters;
+
+    @Autowired
+    private MeterRegistry meterRegistry;
 
     @BeforeAll
     static void producer() {
@@ -105,6 +123,57 @@ class InboxIT extends InfrastructureIntegrationTest {
     }
 
     @Test
+    void a_message_failing_while_the_store_is_unreachable_is_retried_until_it_succeeds_and_never_dead_lettered() {
+        String flaky = UUID.randomUUID().toString();
+        listener.storeDownFor(flaky, 6);
+        send(cloudEvent(flaky, "test.store-flaky.v1", "{\"thing\":\"flaky\"}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains(flaky));
+        assertThat(handled.stream().filter(flaky::equals)).hasSize(1);
+        assertThat(meterRegistry.get("aftersales_consumer_retries").tag("topic", TOPIC).counter().count())
+                .isGreaterThanOrEqualTo(6);
+        // a poison message on the same key (so the same dead-letter partition) after it: once the
+        // poison is parked, anything parked before it would have been read too
+        send(new ProducerRecord<>(TOPIC, flaky, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+        try (TopicReader deadLetters = TopicReader.fromBeginning(TOPIC + ".dlt")) {
+            List<ConsumerRecord<String, byte[]>> parked = deadLetters.awaitRecords(r -> flaky.equals(r.key()), 1,
+                    Duration.ofSeconds(30));
+            assertThat(parked).extracting(r -> header(r, "ce_id")).containsOnlyNulls();
+        }
+    }
+
+    @Test
+    void a_redelivery_after_a_crash_between_the_side_effect_and_the_offset_commit_is_acted_on_once() {
+        String id = UUID.randomUUID().toString();
+        listener.crashAfterHandling(id);
+        send(cloudEvent(id, "test.thing-happened.v1", "{\"thing\":\"crash\"}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries(id) >= 2);
+        assertThat(handled.stream().filter(id::equals)).hasSize(1);
+    }
+
+    @Test
+    void a_dead_letter_is_redriven_to_its_topic_once_the_cause_is_fixed_and_the_depth_gauge_drops_to_zero() {
+        String refused = UUID.randomUUID().toString();
+        listener.refuse(refused);
+        send(cloudEvent(REDRIVE_TOPIC, refused, "test.thing-happened.v1", "{\"thing\":\"refused\"}"));
+        String dlt = REDRIVE_TOPIC + ".dlt";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            deadLetters.refresh();
+            assertThat(meterRegistry.get("aftersales_dead_letters").tag("topic", dlt).gauge().value()).isEqualTo(1);
+        });
+        assertThat(handled).doesNotContain(refused);
+
+        listener.accept(refused);
+        assertThat(deadLetters.redrive(dlt)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains(refused));
+        deadLetters.refresh();
+        assertThat(meterRegistry.get("aftersales_dead_letters").tag("topic", dlt).gauge().value()).isZero();
+        assertThat(deadLetters.redrive(dlt)).as("nothing left to re-drive").isZero();
+    }
+
+    @Test
     void unknown_event_types_and_unknown_fields_are_tolerated() {
         String unknownType = UUID.randomUUID().toString();
         send(cloudEvent(unknownType, "test.something-new.v7", "{\"whatever\":1}"));
@@ -124,7 +193,11 @@ class InboxIT extends InfrastructureIntegrationTest {
     }
 
     private static ProducerRecord<String, byte[]> cloudEvent(String id, String type, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, id, json.getBytes(StandardCharsets.UTF_8));
+        return cloudEvent(TOPIC, id, type, json);
+    }
+
+    private static ProducerRecord<String, byte[]> cloudEvent(String topic, String id, String type, String json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
         record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("ce_id", id.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("ce_source", "/test".getBytes(StandardCharsets.UTF_8)));
@@ -145,6 +218,11 @@ class InboxIT extends InfrastructureIntegrationTest {
         }
 
         @Bean
+        NewTopic redriveTopic() {
+            return new NewTopic(REDRIVE_TOPIC, 1, (short) 1);
+        }
+
+        @Bean
         List<String> handled() {
             return new CopyOnWriteArrayList<>();
         }
@@ -159,17 +237,55 @@ class InboxIT extends InfrastructureIntegrationTest {
 
         private final Inbox inbox;
         private final List<String> handled;
+        private final Map<String, AtomicInteger> storeDown = new ConcurrentHashMap<>();
+        private final Set<String> crashAfterHandling = ConcurrentHashMap.newKeySet();
+        private final Set<String> refused = ConcurrentHashMap.newKeySet();
+        private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
         ThingListener(Inbox inbox, List<String> handled) {
             this.inbox = inbox;
             this.handled = handled;
         }
 
-        @KafkaListener(topics = TOPIC)
+        /** The next {@code attempts} deliveries of this id fail as if MongoDB were unreachable. */
+        void storeDownFor(String id, int attempts) {
+            storeDown.put(id, new AtomicInteger(attempts));
+        }
+
+        /** The first delivery of this id dies after the inbox recorded it, before the offset is committed. */
+        void crashAfterHandling(String id) {
+            crashAfterHandling.add(id);
+        }
+
+        void refuse(String id) {
+            refused.add(id);
+        }
+
+        void accept(String id) {
+            refused.remove(id);
+        }
+
+        int deliveries(String id) {
+            AtomicInteger count = deliveries.get(id);
+            return count == null ? 0 : count.get();
+        }
+
+        @KafkaListener(topics = {TOPIC, REDRIVE_TOPIC})
         void on(ConsumerRecord<String, byte[]> record) {
+            String id = TopicReader.header(record, "ce_id");
+            if (id != null) {
+                deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            }
             inbox.receive("thing-listener", record, event -> {
+                AtomicInteger down = storeDown.get(event.id());
+                if (down != null && down.getAndDecrement() > 0) {
+                    throw new MongoSocketOpenException("Exception opening socket", new ServerAddress("localhost", 1));
+                }
+                if (refused.contains(event.id())) {
+                    throw new IllegalStateException("downstream refuses it for now");
+                }
                 switch (event.type()) {
-                    case "test.thing-happened.v1" -> {
+                    case "test.thing-happened.v1", "test.store-flaky.v1" -> {
                         event.dataAs(ThingHappened.class);
                         handled.add(event.id());
                     }
@@ -177,6 +293,10 @@ class InboxIT extends InfrastructureIntegrationTest {
                     default -> { }
                 }
             });
+            if (id != null && crashAfterHandling.remove(id)) {
+                throw new MongoSocketReadException("the consumer died before committing its offset",
+                        new ServerAddress("localhost", 1));
+            }
         }
     }
 }

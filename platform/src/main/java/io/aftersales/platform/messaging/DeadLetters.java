@@ -102,7 +102,8 @@ public class DeadLetters implements InitializingBean, DisposableBean {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(clientProperties)) {
+        Admin admin = Admin.create(clientProperties);
+        try {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<String> present = topics.stream().filter(existing::contains).toList();
             if (present.isEmpty()) {
@@ -128,6 +129,8 @@ public class DeadLetters implements InitializingBean, DisposableBean {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warn("Could not measure the dead-letter topics {}: {}", topics, e.toString());
+        } finally {
+            admin.close(TIMEOUT);
         }
     }
 

@@ -7,7 +7,10 @@ import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,13 +26,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = InboxIT.ConsumerApplication.class, properties = {
         "spring.main.web-application-type=none",
-        "spring.application.name=inbox-it",
+        "spring.application.name=" + InboxIT.GROUP,
         "spring.data.mongodb.database=aftersales_inbox_it",
         "aftersales.messaging.topic=" + InboxIT.OWN_TOPIC,
         "aftersales.messaging.subscriptions=" + InboxIT.TOPIC + "," + InboxIT.REDRIVE_TOPIC,
@@ -48,6 +57,7 @@ import static org.awaitility.Awaitility.await;
 class InboxIT extends InfrastructureIntegrationTest {
 
     static final String TOPIC = "platform.inbox-it.v1";
+    static final String GROUP = "inbox-it";
     static final String OWN_TOPIC = "platform.inbox-it-own.v1";
     /** Its own topic, so that its dead-letter depth is not shared with the other tests' poison messages. */
     static final String REDRIVE_TOPIC = "platform.inbox-it-redrive.v1";
@@ -62,6 +72,9 @@ class InboxIT extends InfrastructureIntegrationTest {
 
     @Autowired
     private DeadLetters deadLetters;
+
+    @Autowired
+    private ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory;
 
     @Autowired
     private MeterRegistry meterRegistry;
@@ -174,6 +187,41 @@ class InboxIT extends InfrastructureIntegrationTest {
     }
 
     @Test
+    void a_rebalance_while_a_batch_is_being_processed_hands_each_record_to_exactly_one_consumer_once() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        CountDownLatch gate = listener.gate(ids.get(0));
+        send(cloudEvent(ids.get(0), "test.thing-happened.v1", "{\"thing\":\"first\"}"));
+        await("the first record is being processed").atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries(ids.get(0)) == 1);
+        for (String id : ids.subList(1, ids.size())) {
+            send(cloudEvent(id, "test.thing-happened.v1", "{\"thing\":\"batch\"}"));
+        }
+        ConcurrentMessageListenerContainer<String, byte[]> second = containerFactory.createContainer(TOPIC);
+        second.getContainerProperties().setMessageListener((MessageListener<String, byte[]>) listener::on);
+        second.getContainerProperties().setGroupId(GROUP);
+        second.start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            await("a second consumer joins while the first is mid-batch").atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP).state()
+                            == ConsumerGroupState.PREPARING_REBALANCE);
+            gate.countDown();
+            await().atMost(Duration.ofSeconds(60)).until(() -> handled.containsAll(ids));
+            await("the second consumer owns partitions").atMost(Duration.ofSeconds(30))
+                    .until(() -> !second.getAssignedPartitions().isEmpty());
+        } finally {
+            gate.countDown();
+            second.stop();
+        }
+        for (String id : ids) {
+            assertThat(handled.stream().filter(id::equals)).as("handled %s", id).hasSize(1);
+            assertThat(listener.deliveries(id)).as("deliveries of %s", id).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknown_event_types_and_unknown_fields_are_tolerated() {
         String unknownType = UUID.randomUUID().toString();
         send(cloudEvent(unknownType, "test.something-new.v7", "{\"whatever\":1}"));
@@ -241,6 +289,7 @@ class InboxIT extends InfrastructureIntegrationTest {
         private final Set<String> crashAfterHandling = ConcurrentHashMap.newKeySet();
         private final Set<String> refused = ConcurrentHashMap.newKeySet();
         private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
         ThingListener(Inbox inbox, List<String> handled) {
             this.inbox = inbox;
@@ -255,6 +304,13 @@ class InboxIT extends InfrastructureIntegrationTest {
         /** The first delivery of this id dies after the inbox recorded it, before the offset is committed. */
         void crashAfterHandling(String id) {
             crashAfterHandling.add(id);
+        }
+
+        /** Handling this id waits until the returned latch is opened (at most a minute). */
+        CountDownLatch gate(String id) {
+            CountDownLatch gate = new CountDownLatch(1);
+            gates.put(id, gate);
+            return gate;
         }
 
         void refuse(String id) {
@@ -277,6 +333,14 @@ class InboxIT extends InfrastructureIntegrationTest {
                 deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             }
             inbox.receive("thing-listener", record, event -> {
+                CountDownLatch gate = gates.remove(event.id());
+                if (gate != null) {
+                    try {
+                        gate.await(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 AtomicInteger down = storeDown.get(event.id());
                 if (down != null && down.getAndDecrement() > 0) {
                     throw new MongoSocketOpenException("Exception opening socket", new ServerAddress("localhost", 1));

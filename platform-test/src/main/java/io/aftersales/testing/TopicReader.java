@@ -67,6 +67,11 @@ public final class TopicReader implements AutoCloseable {
         return matching(filter);
     }
 
+    /** Reads what arrived since the last read (one short poll) and returns every matching record read so far. */
+    public List<ConsumerRecord<String, byte[]>> readNow(Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return poll(filter);
+    }
+
     private List<ConsumerRecord<String, byte[]>> poll(Predicate<ConsumerRecord<String, byte[]>> filter) {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         return matching(filter);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  * before its last event returns, so the processor's token only moves past events Kafka has
  * acknowledged; a failure rolls the batch back and the processor retries it. The CloudEvents id is
  * the stored event's identifier, so a retried batch repeats the same ids and consumers drop them.
+ * An event that can never be published (too large, unserializable) is parked in
+ * {@link PublishDeadLetters} instead, and the relay goes on: retrying it would stop the relay for good.
  */
 @ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
 public class KafkaEventRelay {
@@ -43,10 +46,12 @@ public class KafkaEventRelay {
     private final MessagingProperties properties;
     private final MeterRegistry meterRegistry;
     private final List<PublishedEventListener> listeners;
+    private final PublishDeadLetters deadLetters;
 
     public KafkaEventRelay(KafkaTemplate<String, byte[]> kafkaTemplate, OutgoingEventTranslator translator,
                            MessagingProperties properties, MeterRegistry meterRegistry,
-                           List<PublishedEventListener> listeners) {
+                           List<PublishedEventListener> listeners, PublishDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.kafkaTemplate = kafkaTemplate;
         this.translator = translator;
         this.properties = properties;
@@ -58,10 +63,26 @@ public class KafkaEventRelay {
     public void on(Object payload, EventMessage<?> event) throws Exception {
         Optional<OutgoingEvent> outgoing = translator.translate(payload);
         List<PendingSend> pending = pendingSends();
-        outgoing.ifPresent(e -> pending.add(new PendingSend(payload, e, kafkaTemplate.send(toRecord(e, event)))));
+        if (outgoing.isPresent()) {
+            send(payload, outgoing.get(), event, pending);
+        }
         if (isLastOfBatch()) {
             awaitAll(pending);
         }
+    }
+
+    private void send(Object payload, OutgoingEvent outgoing, EventMessage<?> event, List<PendingSend> pending) {
+        CompletableFuture<SendResult<String, byte[]>> result;
+        try {
+            result = kafkaTemplate.send(toRecord(outgoing, event));
+        } catch (RuntimeException e) {
+            if (!PublishDeadLetters.isUnpublishable(e)) {
+                throw e;
+            }
+            deadLetters.park(event, outgoing.type(), properties.topic(), e);
+            return;
+        }
+        pending.add(new PendingSend(payload, event, outgoing, result));
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutgoingEvent outgoing, EventMessage<?> event) {
@@ -69,7 +90,7 @@ public class KafkaEventRelay {
         try {
             value = IntegrationJson.mapper().writeValueAsBytes(outgoing.data());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize " + outgoing.type(), e);
+            throw new SerializationException("Cannot serialize " + outgoing.type() + " as JSON", e);
         }
         String subject = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : outgoing.key();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), outgoing.key(), value);
@@ -89,8 +110,19 @@ public class KafkaEventRelay {
 
     private void awaitAll(List<PendingSend> pending) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        List<PendingSend> acknowledged = new ArrayList<>();
         for (PendingSend send : pending) {
-            SendResult<String, byte[]> result = send.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            SendResult<String, byte[]> result;
+            try {
+                result = send.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                if (!PublishDeadLetters.isUnpublishable(e.getCause())) {
+                    throw e;
+                }
+                deadLetters.park(send.event(), send.outgoing().type(), properties.topic(), e.getCause());
+                continue;
+            }
+            acknowledged.add(send);
             Counter.builder("aftersales_events_published")
                     .description("Integration events acknowledged by Kafka")
                     .tag("topic", result.getRecordMetadata().topic())
@@ -99,13 +131,13 @@ public class KafkaEventRelay {
                     .increment();
         }
         Instant acknowledgedAt = Instant.now();
-        for (PendingSend send : pending) {
+        for (PendingSend send : acknowledged) {
             listeners.forEach(listener -> listener.published(send.domainEvent(), send.outgoing(), acknowledgedAt));
         }
         pending.clear();
     }
 
-    private record PendingSend(Object domainEvent, OutgoingEvent outgoing,
+    private record PendingSend(Object domainEvent, EventMessage<?> event, OutgoingEvent outgoing,
                                CompletableFuture<SendResult<String, byte[]>> result) {
     }
 

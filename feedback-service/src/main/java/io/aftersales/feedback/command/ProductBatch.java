@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code reportedAt}, not on processing time, so reprocessing the same reports decides the same. A
  * product batch of unknown batch counts reports but never opens an incident.
  */
-@Aggregate
+@Aggregate(cache = "productBatchCache")
 public class ProductBatch {
 
     static final String SYSTEM = "system";

@@ -21,7 +21,8 @@ class PublishedEventsTest {
 
     /** Fields that may be null (or absent) in any published event; everything else is always there. */
     private static final Set<String> NULLABLE =
-            Set.of("externalId", "styleCode", "batch", "signedAt", "defectType", "responsibility");
+            Set.of("externalId", "styleCode", "batch", "signedAt", "defectType", "responsibility",
+                    "ticketCount");
 
     static Stream<String> ceTypes() {
         return ContractResources.knownTypes().keySet().stream();

@@ -43,10 +43,22 @@ class QualityEventsTest {
     void an_alert_built_in_java_is_valid_as_published() {
         ProductionAlertRaised alert = new ProductionAlertRaised("i-1", "JK2611", "B1", "default",
                 List.of(new DefectCount("STAIN", 3), new DefectCount("UNCLASSIFIED", 2)), 5, Instant.parse("2026-11-12T08:00:00Z"),
-                Instant.parse("2026-11-12T09:00:00.5Z"), List.of("t1", "t2", "t3", "t4", "t5"), "system",
+                Instant.parse("2026-11-12T09:00:00.5Z"), List.of("t1", "t2", "t3", "t4", "t5"), 5, "system",
                 Instant.parse("2026-11-12T09:00:01.123456789Z"));
 
         assertThat(Json.validate(ProductionAlertRaised.TYPE, Json.MAPPER.valueToTree(alert))).isEmpty();
+    }
+
+    @Test
+    void an_alert_listing_more_than_twenty_tickets_is_rejected() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode alert = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.MAPPER.readTree(ContractResources.sample(ProductionAlertRaised.TYPE));
+        com.fasterxml.jackson.databind.node.ArrayNode ids = alert.putArray("ticketIds");
+        for (int i = 0; i < 21; i++) {
+            ids.add("t" + i);
+        }
+
+        assertThat(Json.validate(ProductionAlertRaised.TYPE, alert)).isNotEmpty();
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +58,17 @@ class FeedbackServiceConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetries(commandRetryExecutor, maxRetries, meterRegistry))
                 .build();
+    }
+
+    /**
+     * Product batches stay in memory between reports: a hot batch (hundreds of reports at once) is
+     * not reloaded from its whole stream for every report. Safe with two instances: a cached batch
+     * that another instance moved on fails its append on the store's (aggregate, sequence)
+     * uniqueness, the failed unit of work evicts it, and the retry loads it afresh.
+     */
+    @Bean
+    Cache productBatchCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

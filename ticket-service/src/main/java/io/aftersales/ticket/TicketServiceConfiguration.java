@@ -7,6 +7,7 @@ import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
+import io.aftersales.ticket.web.TicketIntake;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class TicketServiceConfiguration {
@@ -44,8 +46,14 @@ class TicketServiceConfiguration {
 
     @Bean
     QualityEventListener qualityEventListener(Inbox inbox, CommandGateway commandGateway, QueryGateway queryGateway,
-                                              ConfirmedBatchDefects confirmedBatchDefects) {
-        return new QualityEventListener(inbox, commandGateway, queryGateway, confirmedBatchDefects);
+                                              ConfirmedBatchDefects confirmedBatchDefects, Clock clock,
+                                              @Value("${aftersales.tickets.intake-grace:30s}") Duration intakeGrace) {
+        return new QualityEventListener(inbox, commandGateway, queryGateway, confirmedBatchDefects, clock, intakeGrace);
+    }
+
+    @Bean
+    TicketIntake ticketIntake(CommandGateway commandGateway, ConfirmedBatchDefects confirmedBatchDefects) {
+        return new TicketIntake(commandGateway, confirmedBatchDefects);
     }
 
     @Bean

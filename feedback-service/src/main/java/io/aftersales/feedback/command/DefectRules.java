@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The configured batch-defect rules, most specific first. The rule for a report is the most
- * specific one that applies to its product and counts its category and defect type: a rule naming
+ * The configured batch-defect rules, most specific first. A report counts towards every rule that
+ * applies to its product and counts its category and defect type, and each of them is evaluated
+ * (see {@link #rulesFor}); when several are crossed at once the most specific names the incident: a rule naming
  * the defect type beats one naming only the category, which beats one naming neither; between
  * those, the longer product prefix wins. A catch-all rule always exists (the default: 5 distinct
  * buyers within 72 hours, any defect type) unless configuration provides its own.
@@ -48,12 +49,21 @@ public final class DefectRules {
         return new DefectRules(List.of());
     }
 
-    /** The rule that judges a report of this product, category and defect type. */
+    /** The most specific rule for a report of this product, category and defect type (what the rule list shows). */
     public DefectRule ruleFor(String product, String category, String defectType) {
         return rules.stream()
                 .filter(rule -> rule.appliesTo(product) && rule.counts(category, defectType))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No catch-all defect rule"));
+    }
+
+    /**
+     * Every rule a report of this product, category and defect type counts towards, most specific
+     * first (never empty: the catch-all counts every report). A report is judged by all of them, so
+     * that the decision on a set of reports does not depend on which one came last.
+     */
+    public List<DefectRule> rulesFor(String product, String category, String defectType) {
+        return rules.stream().filter(rule -> rule.appliesTo(product) && rule.counts(category, defectType)).toList();
     }
 
     /** Every rule, most specific first. */

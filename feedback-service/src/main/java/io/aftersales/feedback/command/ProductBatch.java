@@ -36,11 +36,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link ProductBatchIds}), so reports arriving at two instances at once meet in one event stream
  * and the store's (aggregate, sequence) uniqueness lets exactly one of them raise the incident.
  *
- * <p>Reports are counted once per ticket. The rule's window is measured on the reports' own
+ * <p>Reports are counted once per ticket. A report is judged by every rule it counts towards (the
+ * default and, say, a stricter one for its defect type), so a set of reports raises the same
+ * incident whatever order it arrives in. The rule's window is measured on the reports' own
  * {@code reportedAt}, not on processing time, so reprocessing the same reports decides the same. A
  * product batch of unknown batch counts reports but never opens an incident.
  */
-@Aggregate
+@Aggregate(cache = "productBatchCache")
 public class ProductBatch {
 
     static final String SYSTEM = "system";
@@ -89,13 +91,23 @@ public class ProductBatch {
         if (!candidates.contains(report)) {
             return counted; // made before the last relisting
         }
-        DefectRule rule = rules.ruleFor(product, command.category(), command.defectType());
-        List<ReportedDefect> evidence = crossedWindow(rule, report);
-        if (evidence.isEmpty()) {
+        // every rule the report counts towards, not only the most specific one: otherwise the decision
+        // would depend on which report of a set came last (issue 8, defect 8)
+        DefectRule rule = null;
+        List<ReportedDefect> evidence = List.of();
+        for (DefectRule candidate : rules.rulesFor(product, command.category(), command.defectType())) {
+            evidence = crossedWindow(candidate, report);
+            if (!evidence.isEmpty()) {
+                rule = candidate;
+                break;
+            }
+        }
+        if (rule == null) {
             return counted;
         }
+        DefectRule crossed = rule;
         String incidentId = ProductBatchIds.incident(productBatchId, incidentsRaised + 1);
-        long buyers = evidence.stream().filter(r -> rule.counts(r.category(), r.defectType()))
+        long buyers = evidence.stream().filter(r -> crossed.counts(r.category(), r.defectType()))
                 .map(ReportedDefect::buyerId).distinct().count();
         String reason = "%d distinct buyers reported %s on batch %s within %s (rule %s: %s)".formatted(buyers,
                 rule.defectType() == null ? "defects" : rule.defectType(), batch, rule.window(), rule.name(),

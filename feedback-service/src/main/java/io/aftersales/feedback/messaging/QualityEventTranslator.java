@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * What feedback-service publishes on {@code aftersales.quality.v1}, keyed by product: the incident's
  * delisting, alert, added reports and relisting. Counted reports stay internal (they are ticket
- * events already published by ticket-service).
+ * events already published by ticket-service). What is published is bounded: the alert carries
+ * counts and at most {@value io.aftersales.contracts.quality.v1.ProductionAlertRaised#MAX_TICKET_IDS}
+ * ticket ids, however large the evidence kept in the event store.
  */
 public class QualityEventTranslator implements OutgoingEventTranslator {
 
@@ -30,8 +32,9 @@ public class QualityEventTranslator implements OutgoingEventTranslator {
                     new io.aftersales.contracts.quality.v1.ProductionAlertRaised(e.incidentId(), e.product(), e.batch(),
                             e.rule(), e.countsByDefectType().entrySet().stream()
                                     .map(count -> new DefectCount(count.getKey(), count.getValue())).toList(),
-                            e.distinctBuyers(), e.firstReportedAt(), e.lastReportedAt(), e.ticketIds(), e.raisedBy(),
-                            e.raisedAt())));
+                            e.distinctBuyers(), e.firstReportedAt(), e.lastReportedAt(),
+                            io.aftersales.contracts.quality.v1.ProductionAlertRaised.firstTicketIds(e.ticketIds()),
+                            e.ticketIds().size(), e.raisedBy(), e.raisedAt())));
         }
         if (domainEvent instanceof DefectAddedToIncident e) {
             ReportedDefect report = e.report();

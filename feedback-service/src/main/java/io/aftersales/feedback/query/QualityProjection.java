@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.aftersales.feedback.api.DefectAddedToIncident;
@@ -24,9 +23,11 @@ import java.util.List;
 
 /**
  * The read models of quality feedback, from a tracking processor: defect reports (one document per
- * ticket), delistings and production alerts (one document per incident). Every write is an upsert
- * keyed by the event's business id that sets the same values again, or an add-to-set, so
- * replaying the events (a reset, a redelivered batch) leaves the documents as they were.
+ * ticket), delistings and production alerts (one document per incident). Every write is idempotent
+ * and order-safe: a document is created by an upsert keyed by the event's business id whose fields
+ * are {@code $setOnInsert} (never replaced), lists only grow by add-to-set, and the one transition
+ * (active to relisted, open to resolved) is one-way. Replaying the events (a reset, a redelivered
+ * batch, the stale batch of an instance whose claim was stolen) leaves the documents as they were.
  */
 @ProcessingGroup(QualityProjection.PROCESSING_GROUP)
 public class QualityProjection {
@@ -56,33 +57,33 @@ public class QualityProjection {
 
     @EventHandler
     void on(DefectReportCounted e) {
-        reports.replaceOne(Filters.eq("_id", e.ticketId()), new Document("_id", e.ticketId())
-                        .append("productBatchId", e.productBatchId())
-                        .append("product", e.product())
-                        .append("batch", e.batch())
-                        .append("buyerId", e.buyerId())
-                        .append("storeId", e.storeId())
-                        .append("sku", e.sku())
-                        .append("category", e.category())
-                        .append("defectType", e.defectType())
-                        .append("reportedAt", Date.from(e.reportedAt()))
-                        .append("repeatBuyer", e.repeatBuyer())
-                        .append("countedAt", Date.from(e.countedAt())),
-                new ReplaceOptions().upsert(true));
+        reports.updateOne(Filters.eq("_id", e.ticketId()), Updates.combine(
+                        Updates.setOnInsert("productBatchId", e.productBatchId()),
+                        Updates.setOnInsert("product", e.product()),
+                        Updates.setOnInsert("batch", e.batch()),
+                        Updates.setOnInsert("buyerId", e.buyerId()),
+                        Updates.setOnInsert("storeId", e.storeId()),
+                        Updates.setOnInsert("sku", e.sku()),
+                        Updates.setOnInsert("category", e.category()),
+                        Updates.setOnInsert("defectType", e.defectType()),
+                        Updates.setOnInsert("reportedAt", Date.from(e.reportedAt())),
+                        Updates.setOnInsert("repeatBuyer", e.repeatBuyer()),
+                        Updates.setOnInsert("countedAt", Date.from(e.countedAt()))),
+                new UpdateOptions().upsert(true));
     }
 
     @EventHandler
     void on(ProductDelisted e) {
         delistings.updateOne(Filters.eq("_id", e.incidentId()), Updates.combine(
-                        Updates.set("productBatchId", e.productBatchId()),
-                        Updates.set("product", e.product()),
-                        Updates.set("batch", e.batch()),
+                        Updates.setOnInsert("productBatchId", e.productBatchId()),
+                        Updates.setOnInsert("product", e.product()),
+                        Updates.setOnInsert("batch", e.batch()),
                         Updates.addEachToSet("skus", e.skus()),
                         Updates.addEachToSet("storeIds", e.storeIds()),
-                        Updates.set("rule", e.rule()),
-                        Updates.set("reason", e.reason()),
-                        Updates.set("delistedBy", e.delistedBy()),
-                        Updates.set("delistedAt", Date.from(e.delistedAt())),
+                        Updates.setOnInsert("rule", e.rule()),
+                        Updates.setOnInsert("reason", e.reason()),
+                        Updates.setOnInsert("delistedBy", e.delistedBy()),
+                        Updates.setOnInsert("delistedAt", Date.from(e.delistedAt())),
                         Updates.setOnInsert("status", DelistingView.ACTIVE)),
                 new UpdateOptions().upsert(true));
     }
@@ -90,12 +91,12 @@ public class QualityProjection {
     @EventHandler
     void on(ProductionAlertRaised e) {
         alerts.updateOne(Filters.eq("_id", e.incidentId()), Updates.combine(
-                        Updates.set("productBatchId", e.productBatchId()),
-                        Updates.set("product", e.product()),
-                        Updates.set("batch", e.batch()),
-                        Updates.set("rule", e.rule()),
-                        Updates.set("raisedBy", e.raisedBy()),
-                        Updates.set("raisedAt", Date.from(e.raisedAt())),
+                        Updates.setOnInsert("productBatchId", e.productBatchId()),
+                        Updates.setOnInsert("product", e.product()),
+                        Updates.setOnInsert("batch", e.batch()),
+                        Updates.setOnInsert("rule", e.rule()),
+                        Updates.setOnInsert("raisedBy", e.raisedBy()),
+                        Updates.setOnInsert("raisedAt", Date.from(e.raisedAt())),
                         Updates.addEachToSet("reports", e.evidence().stream().map(QualityProjection::report).toList()),
                         Updates.setOnInsert("status", AlertView.OPEN)),
                 new UpdateOptions().upsert(true));

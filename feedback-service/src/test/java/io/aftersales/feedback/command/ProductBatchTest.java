@@ -99,15 +99,18 @@ class ProductBatchTest {
 
     @Test
     void five_buyers_across_two_batches_raise_nothing() {
-        String otherBatch = ProductBatchIds.of(PRODUCT, "B2026-11-B");
-        fixture.given(counted(1), counted(2), counted(3))
-                .when(report(4))
-                .expectResultMessagePayload(ReportOutcome.COUNTED);
-        fixtureWith(DefectRules.defaults()).given(countedOn(otherBatch, "B2026-11-B", "ticket-5", "buyer-5"))
-                .when(reportOn(otherBatch, "B2026-11-B", "ticket-6", "buyer-6"))
-                .expectEvents(countedOn(otherBatch, "B2026-11-B", "ticket-6", "buyer-6"))
-                .expectResultMessagePayload(ReportOutcome.COUNTED);
-        assertThat(ProductBatchIds.of(PRODUCT, BATCH)).isNotEqualTo(otherBatch);
+        // through a command bus, addressed the way the listener addresses them: were the batches pooled
+        // into one product batch, the fifth buyer would raise an incident
+        try (ProductBatches batches = new ProductBatches(DefectRules.defaults())) {
+            for (int i = 1; i <= 4; i++) {
+                assertThat(batches.report(report(i))).isEqualTo(ReportOutcome.COUNTED);
+            }
+            CountDefectReport fifthOnOtherBatch = report("ticket-5", "buyer-5", "B2026-11-B", "COLOUR_FADING", at(5));
+
+            assertThat(batches.report(fifthOnOtherBatch)).isEqualTo(ReportOutcome.COUNTED);
+            assertThat(batches.events(ID)).noneMatch(ProductDelisted.class::isInstance);
+            assertThat(batches.events(fifthOnOtherBatch.productBatchId())).noneMatch(ProductDelisted.class::isInstance);
+        }
     }
 
     @Test
@@ -289,6 +292,120 @@ class ProductBatchTest {
         assertThat(rules.ruleFor("SH0101", "NOT_AS_DESCRIBED", "STAIN").name()).isEqualTo("default");
         assertThat(rules.all()).extracting(DefectRule::name)
                 .containsExactly("fading", "quality", "jk26-jackets", "jackets", "default");
+    }
+
+    /** The scenario: the default rule and a stricter one for loose threads (3 buyers within 24 hours). */
+    private static final DefectRules DEFAULT_AND_LOOSE_THREADS = new DefectRules(List.of(
+            new DefectRule("loose-threads", null, null, "LOOSE_THREADS", 3, Duration.ofHours(24))));
+
+    @Test
+    void four_fading_reports_then_one_of_loose_threads_cross_the_default_rule() {
+        // before the fix only the newest report's rule (loose threads: 1 buyer) was evaluated
+        ResultValidator<ProductBatch> result = fixtureWith(DEFAULT_AND_LOOSE_THREADS)
+                .given(counted("ticket-1", "buyer-1", BATCH, "COLOUR_FADING", at(1), false),
+                        counted("ticket-3", "buyer-3", BATCH, "COLOUR_FADING", at(3), false),
+                        counted("ticket-4", "buyer-4", BATCH, "COLOUR_FADING", at(4), false),
+                        counted("ticket-5", "buyer-5", BATCH, "COLOUR_FADING", at(5), false))
+                .when(report("ticket-2", "buyer-2", BATCH, "LOOSE_THREADS", at(2)))
+                .expectResultMessagePayload(ReportOutcome.INCIDENT_RAISED);
+
+        assertThat(payloads(result)).filteredOn(ProductDelisted.class::isInstance).singleElement()
+                .satisfies(delisted -> assertThat(((ProductDelisted) delisted).rule()).isEqualTo("default"));
+    }
+
+    @Test
+    void one_loose_threads_report_then_four_fading_cross_the_default_rule_too() {
+        fixtureWith(DEFAULT_AND_LOOSE_THREADS)
+                .given(counted("ticket-2", "buyer-2", BATCH, "LOOSE_THREADS", at(2), false),
+                        counted("ticket-1", "buyer-1", BATCH, "COLOUR_FADING", at(1), false),
+                        counted("ticket-3", "buyer-3", BATCH, "COLOUR_FADING", at(3), false),
+                        counted("ticket-4", "buyer-4", BATCH, "COLOUR_FADING", at(4), false))
+                .when(report("ticket-5", "buyer-5", BATCH, "COLOUR_FADING", at(5)))
+                .expectResultMessagePayload(ReportOutcome.INCIDENT_RAISED);
+    }
+
+    @Test
+    void the_stricter_rule_still_raises_on_its_own_when_its_buyers_are_enough() {
+        fixtureWith(DEFAULT_AND_LOOSE_THREADS)
+                .given(counted("ticket-1", "buyer-1", BATCH, "LOOSE_THREADS", at(1), false),
+                        counted("ticket-2", "buyer-2", BATCH, "LOOSE_THREADS", at(2), false))
+                .when(report("ticket-3", "buyer-3", BATCH, "LOOSE_THREADS", at(3)))
+                .expectResultMessagePayload(ReportOutcome.INCIDENT_RAISED);
+    }
+
+    @Test
+    void every_order_of_the_same_reports_reaches_the_same_decision() {
+        // a set that crosses only the default rule (ticket 6 comes days later: evidence or added, by order),
+        // and one that crosses nothing (four buyers in the window, one of them twice)
+        List<CountDefectReport> crossing = List.of(
+                report("ticket-1", "buyer-1", BATCH, "COLOUR_FADING", at(1)),
+                report("ticket-2", "buyer-2", BATCH, "LOOSE_THREADS", at(2)),
+                report("ticket-3", "buyer-3", BATCH, "COLOUR_FADING", at(3)),
+                report("ticket-4", "buyer-4", BATCH, "LOOSE_THREADS", at(4)),
+                report("ticket-5", "buyer-5", BATCH, "COLOUR_FADING", at(5)),
+                report("ticket-6", "buyer-6", BATCH, "COLOUR_FADING", at(100)));
+        List<CountDefectReport> notCrossing = List.of(
+                report("ticket-1", "buyer-1", BATCH, "COLOUR_FADING", at(1)),
+                report("ticket-2", "buyer-2", BATCH, "LOOSE_THREADS", at(2)),
+                report("ticket-3", "buyer-3", BATCH, "COLOUR_FADING", at(3)),
+                report("ticket-4", "buyer-4", BATCH, "LOOSE_THREADS", at(4)),
+                report("ticket-5", "buyer-1", BATCH, "COLOUR_FADING", at(5)),
+                report("ticket-6", "buyer-6", BATCH, "COLOUR_FADING", at(100)));
+        try (ProductBatches batches = new ProductBatches(DEFAULT_AND_LOOSE_THREADS)) {
+            int permutation = 0;
+            for (List<CountDefectReport> order : permutations(crossing)) {
+                String batch = "P" + permutation++;
+                List<Object> events = batches.reportAll(order.stream().map(r -> onBatch(r, batch)).toList());
+                assertThat(events).as("order %s", tickets(order)).filteredOn(ProductDelisted.class::isInstance).hasSize(1);
+                assertThat(ticketsOfIncident(events)).as("order %s", tickets(order))
+                        .contains("ticket-1", "ticket-2", "ticket-3", "ticket-4", "ticket-5");
+            }
+            for (List<CountDefectReport> order : permutations(notCrossing)) {
+                String batch = "P" + permutation++;
+                List<Object> events = batches.reportAll(order.stream().map(r -> onBatch(r, batch)).toList());
+                assertThat(events).as("order %s", tickets(order)).noneMatch(ProductDelisted.class::isInstance);
+            }
+        }
+    }
+
+    private static CountDefectReport onBatch(CountDefectReport r, String batch) {
+        return new CountDefectReport(ProductBatchIds.of(r.product(), batch), r.product(), batch, r.ticketId(),
+                r.buyerId(), r.storeId(), r.platform(), r.sku(), r.category(), r.defectType(), r.reportedAt(),
+                r.receivedAt());
+    }
+
+    private static List<String> tickets(List<CountDefectReport> order) {
+        return order.stream().map(CountDefectReport::ticketId).toList();
+    }
+
+    private static List<String> ticketsOfIncident(List<Object> events) {
+        List<String> tickets = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof ProductionAlertRaised alert) {
+                alert.evidence().forEach(r -> tickets.add(r.ticketId()));
+            } else if (event instanceof DefectAddedToIncident added) {
+                tickets.add(added.report().ticketId());
+            }
+        }
+        return tickets;
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T first = rest.remove(i);
+            for (List<T> tail : permutations(rest)) {
+                List<T> order = new ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
     }
 
     private static List<Object> incidentOfFive() {

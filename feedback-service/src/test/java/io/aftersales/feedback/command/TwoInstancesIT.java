@@ -112,4 +112,57 @@ class TwoInstancesIT extends FeedbackServiceIT {
                 + second.getBean(MeterRegistry.class).get("aftersales_command_conflict_retries").counter().count();
         assertThat(retries).as("races were lost and retried, not avoided").isPositive();
     }
+
+    /**
+     * Failure mode "hot aggregate": 500 different buyers report on one product batch at once, half
+     * at each instance. Every report is counted once, the stream's sequence numbers are contiguous
+     * (no duplicate, no hole), and the batch is delisted exactly once.
+     */
+    @Test
+    void five_hundred_concurrent_reports_on_one_product_batch_over_two_instances_delist_it_exactly_once()
+            throws Exception {
+        CommandGateway other = second.getBean(CommandGateway.class);
+        String product = newProduct("HOT");
+        String productBatch = ProductBatchIds.of(product, "B1");
+        Instant start = Instant.now();
+        int reports = 500;
+
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<ReportOutcome>> outcomes = new ArrayList<>();
+        long began = System.nanoTime();
+        try {
+            for (int b = 0; b < reports; b++) {
+                CountDefectReport report = new CountDefectReport(productBatch, product, "B1",
+                        "ticket-" + product + "-" + b, "buyer-" + b, "tmall-flagship", "TMALL", product + "-RED-M",
+                        "QUALITY", "COLOUR_FADING", start.plusMillis(b), Instant.now());
+                CommandGateway gateway = b % 2 == 0 ? first : other;
+                outcomes.add(threads.submit((Callable<ReportOutcome>) () -> gateway.sendAndWait(report)));
+            }
+            Map<ReportOutcome, Integer> counts = new HashMap<>();
+            for (Future<ReportOutcome> outcome : outcomes) {
+                counts.merge(outcome.get(), 1, Integer::sum);
+            }
+            assertThat(counts).containsEntry(ReportOutcome.INCIDENT_RAISED, 1)
+                    .containsEntry(ReportOutcome.COUNTED, 4)
+                    .containsEntry(ReportOutcome.ADDED_TO_INCIDENT, reports - 5);
+        } finally {
+            threads.shutdownNow();
+        }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+
+        List<Long> sequenceNumbers = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        eventStore.readEvents(productBatch).asStream().forEach(e -> {
+            sequenceNumbers.add(e.getSequenceNumber());
+            types.add(e.getPayloadType().getSimpleName());
+        });
+        assertThat(sequenceNumbers).as("contiguous from 0").isEqualTo(
+                java.util.stream.LongStream.range(0, sequenceNumbers.size()).boxed().toList());
+        assertThat(types.stream().filter("DefectReportCounted"::equals).count()).isEqualTo(reports);
+        assertThat(types.stream().filter("ProductDelisted"::equals).count()).isEqualTo(1);
+        assertThat(types.stream().filter("ProductionAlertRaised"::equals).count()).isEqualTo(1);
+        assertThat(types.stream().filter("DefectAddedToIncident"::equals).count()).isEqualTo(reports - 5);
+        org.slf4j.LoggerFactory.getLogger(TwoInstancesIT.class)
+                .info("hot aggregate: {} reports over 2 instances in {} ms, {} events", reports, millis, types.size());
+    }
 }

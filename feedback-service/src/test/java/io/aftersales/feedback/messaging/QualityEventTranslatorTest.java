@@ -54,6 +54,29 @@ class QualityEventTranslatorTest {
     }
 
     @Test
+    void a_big_alert_carries_at_most_twenty_ticket_ids_and_the_total() throws Exception {
+        List<ReportedDefect> evidence = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            evidence.add(new ReportedDefect("t" + i, "b" + i, "tmall-flagship", "JK2611-RED-M", "QUALITY",
+                    i % 2 == 0 ? "COLOUR_FADING" : "STAIN", AT.plusSeconds(i)));
+        }
+
+        OutgoingEvent outgoing = translator.translate(new ProductionAlertRaised("JK2611/B1", "inc", "JK2611", "B1",
+                "default", evidence, "system", AT)).orElseThrow();
+
+        var alert = (io.aftersales.contracts.quality.v1.ProductionAlertRaised) outgoing.data();
+        assertThat(alert.ticketIds()).hasSize(io.aftersales.contracts.quality.v1.ProductionAlertRaised.MAX_TICKET_IDS)
+                .startsWith("t0", "t1", "t2");
+        assertThat(alert.ticketCount()).isEqualTo(500);
+        assertThat(alert.distinctBuyers()).isEqualTo(500);
+        assertThat(alert.countsByDefectType()).extracting(c -> c.defectType() + "=" + c.reports())
+                .containsExactly("COLOUR_FADING=250", "STAIN=250");
+        byte[] json = IntegrationJson.mapper().writeValueAsBytes(outgoing.data());
+        assertThat(json.length).isLessThan(4_096);
+        assertThat(ContractSchemas.violations(outgoing.type(), json)).isEmpty();
+    }
+
+    @Test
     void counted_reports_stay_internal() {
         assertThat(translator.translate(new DefectReportCounted("JK2611/B1", "JK2611", "B1", "t1", "b1", "s", "TMALL",
                 "sku", "QUALITY", null, AT, false, "system", AT))).isEmpty();

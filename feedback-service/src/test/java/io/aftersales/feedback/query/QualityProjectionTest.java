@@ -121,6 +121,26 @@ class QualityProjectionTest {
     }
 
     @Test
+    void a_stale_batch_after_the_relisting_in_any_order_changes_nothing() {
+        List<Object> events = new ArrayList<>(incidentEvents());
+        events.add(new ProductRelisted(PB, "inc-1", "JK2611", "B1", "re-inspected", "qa-lin", T0.plusSeconds(99)));
+        events.forEach(this::handle);
+        DelistingPage delistings = queries.handle(new FindDelistings(null, null, null, 0, 20));
+        AlertPage alerts = queries.handle(new FindAlerts(null, null, null, 0, 20));
+        ProductQualityView product = queries.handle(new FindProductQuality("JK2611")).orElseThrow();
+
+        // what an instance that lost its claim still writes: the older events, newest first
+        List<Object> stale = new ArrayList<>(incidentEvents());
+        java.util.Collections.reverse(stale);
+        stale.forEach(this::handle);
+
+        assertThat(queries.handle(new FindDelistings(null, null, null, 0, 20))).isEqualTo(delistings);
+        assertThat(queries.handle(new FindAlerts(null, null, null, 0, 20))).isEqualTo(alerts);
+        assertThat(queries.handle(new FindProductQuality("JK2611")).orElseThrow()).isEqualTo(product);
+        assertThat(delistings.items()).singleElement().extracting(DelistingView::status).isEqualTo(DelistingView.RELISTED);
+    }
+
+    @Test
     void a_reset_before_a_replay_rebuilds_the_same_read_models() {
         incidentEvents().forEach(this::handle);
         AlertPage before = queries.handle(new FindAlerts(null, null, null, 0, 20));

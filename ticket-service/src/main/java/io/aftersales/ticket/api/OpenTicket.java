@@ -5,7 +5,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.List;
 
-/** Open one customer's after-sales case on one order line. */
+/**
+ * Open one customer's after-sales case on one order line. {@code batchDefectIncidentId} is the
+ * incident QA has open on the ticket's product and batch when intake checked (null: none): the
+ * ticket is then opened already marked as a confirmed batch defect, in the same commit.
+ */
 public record OpenTicket(
         @TargetAggregateIdentifier String ticketId,
         String storeId,
@@ -26,5 +30,26 @@ public record OpenTicket(
         List<Evidence> evidence,
         String channel,
         String actor,
-        Instant requestedAt) {
+        Instant requestedAt,
+        String batchDefectIncidentId) {
+
+    /** A ticket on a batch not known to be defective. */
+    public OpenTicket(String ticketId, String storeId, Platform platform, String orderId, String externalId,
+                      String buyerId, boolean vip, String sku, String styleCode, String batch, int quantity,
+                      Money paidAmount, Instant signedAt, Category category, String defectType, String description,
+                      List<Evidence> evidence, String channel, String actor, Instant requestedAt) {
+        this(ticketId, storeId, platform, orderId, externalId, buyerId, vip, sku, styleCode, batch, quantity,
+                paidAmount, signedAt, category, defectType, description, evidence, channel, actor, requestedAt, null);
+    }
+
+    /** The product as quality groups tickets: the style code, or the SKU when there is none. */
+    public String product() {
+        return styleCode != null ? styleCode : sku;
+    }
+
+    public OpenTicket onConfirmedBatchDefect(String incidentId) {
+        return new OpenTicket(ticketId, storeId, platform, orderId, externalId, buyerId, vip, sku, styleCode, batch,
+                quantity, paidAmount, signedAt, category, defectType, description, evidence, channel, actor,
+                requestedAt, incidentId);
+    }
 }

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,16 @@ public class Ticket {
 
     @CommandHandler
     public Ticket(OpenTicket command) {
+        openingEvents(command).forEach(event -> apply(event));
+    }
+
+    /**
+     * What opening a ticket records, in order: the ticket, its defect report (when its category and
+     * defect type report one) and, when intake found QA's incident open on its batch, the batch
+     * defect confirmation. A pure function of the command, so intake can answer with the ticket it
+     * opened without reading anything after the commit.
+     */
+    public static List<Object> openingEvents(OpenTicket command) {
         if (command.quantity() <= 0) {
             throw new TicketRuleViolation("quantity", "must be at least 1");
         }
@@ -49,17 +60,23 @@ public class Ticket {
             throw new TicketRuleViolation("defectType", "is required for a quality complaint");
         }
         List<Evidence> evidence = command.evidence() == null ? List.of() : List.copyOf(command.evidence());
-        apply(new TicketOpened(command.ticketId(), command.storeId(), command.platform(), command.orderId(),
+        List<Object> events = new ArrayList<>();
+        events.add(new TicketOpened(command.ticketId(), command.storeId(), command.platform(), command.orderId(),
                 command.externalId(), command.buyerId(), command.vip(), command.sku(), command.styleCode(),
                 command.batch(), command.quantity(), command.paidAmount(), command.signedAt(), command.category(),
                 command.defectType(), command.category().presumedResponsibility().orElse(null),
                 command.description(), evidence, command.channel(), command.actor(), command.requestedAt()));
         Category category = command.category();
         if (category.reportsDefect(command.defectType())) {
-            apply(new DefectReported(command.ticketId(), command.storeId(), command.platform(), command.buyerId(),
+            events.add(new DefectReported(command.ticketId(), command.storeId(), command.platform(), command.buyerId(),
                     command.sku(), command.styleCode(), command.batch(), category, command.defectType(),
                     command.quantity(), evidence, command.actor(), command.requestedAt()));
         }
+        if (command.batchDefectIncidentId() != null && command.batch() != null) {
+            events.add(new BatchDefectConfirmed(command.ticketId(), command.batchDefectIncidentId(), command.product(),
+                    command.batch(), "system", command.requestedAt()));
+        }
+        return List.copyOf(events);
     }
 
     @CommandHandler

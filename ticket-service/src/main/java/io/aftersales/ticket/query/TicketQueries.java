@@ -52,6 +52,15 @@ public class TicketQueries {
         return history;
     }
 
+    /** The view of a ticket whose whole stream is these events (sequence numbers 0, 1, ...). */
+    public static TicketView fold(List<Object> events) {
+        TicketView view = null;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            view = apply(view, events.get(sequence), sequence);
+        }
+        return view;
+    }
+
     static TicketView apply(TicketView view, Object event, long version) {
         if (event instanceof TicketOpened e) {
             return new TicketView(e.ticketId(), e.storeId(), e.platform(), e.orderId(), e.externalId(), e.buyerId(),

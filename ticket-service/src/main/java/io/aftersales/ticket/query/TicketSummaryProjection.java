@@ -1,10 +1,12 @@
 package io.aftersales.ticket.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.aftersales.platform.web.PageInfo;
@@ -27,9 +29,11 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The ticket list, kept in the service's database by a tracking processor. A ticket's first event
- * replaces its line and later ones only apply over an older version, so a replay or a redelivered
- * batch ends in the same state.
+ * The ticket list, kept in the service's database by a tracking processor. Every write is
+ * idempotent and order-safe: a ticket's first event creates its line only if it is missing
+ * ({@code $setOnInsert}), later ones only apply over an older version (the event's sequence number
+ * in the ticket's stream). A replay, a redelivered batch, or the stale batch of an instance whose
+ * claim was stolen therefore never takes a line back to an older state.
  */
 @ProcessingGroup(TicketSummaryProjection.PROCESSING_GROUP)
 public class TicketSummaryProjection {
@@ -46,26 +50,39 @@ public class TicketSummaryProjection {
         summaries.createIndex(Indexes.ascending("product", "batch", "status"));
     }
 
+    /**
+     * Creates the line only if it is not there yet ({@code $setOnInsert}): a stale batch of a
+     * processor that lost its claim, or a redelivery, finds the line (perhaps already newer) and
+     * changes nothing.
+     */
     @EventHandler
     void on(TicketOpened e, @SequenceNumber long sequence) {
-        Document summary = new Document("_id", e.ticketId())
-                .append("storeId", e.storeId())
-                .append("platform", e.platform().name())
-                .append("orderId", e.orderId())
-                .append("buyerId", e.buyerId())
-                .append("vip", e.vip())
-                .append("sku", e.sku())
-                .append("product", e.styleCode() != null ? e.styleCode() : e.sku())
-                .append("batch", e.batch())
-                .append("category", e.category().name())
-                .append("defectType", e.defectType())
-                .append("status", TicketStatus.OPEN.name())
-                .append("openedAt", Date.from(e.openedAt()))
-                .append("updatedAt", Date.from(e.openedAt()))
-                .append("version", sequence);
-        summaries.replaceOne(Filters.eq("_id", e.ticketId()), summary, new ReplaceOptions().upsert(true));
+        Bson created = Updates.combine(
+                Updates.setOnInsert("storeId", e.storeId()),
+                Updates.setOnInsert("platform", e.platform().name()),
+                Updates.setOnInsert("orderId", e.orderId()),
+                Updates.setOnInsert("buyerId", e.buyerId()),
+                Updates.setOnInsert("vip", e.vip()),
+                Updates.setOnInsert("sku", e.sku()),
+                Updates.setOnInsert("product", e.styleCode() != null ? e.styleCode() : e.sku()),
+                Updates.setOnInsert("batch", e.batch()),
+                Updates.setOnInsert("category", e.category().name()),
+                Updates.setOnInsert("defectType", e.defectType()),
+                Updates.setOnInsert("status", TicketStatus.OPEN.name()),
+                Updates.setOnInsert("openedAt", Date.from(e.openedAt())),
+                Updates.setOnInsert("updatedAt", Date.from(e.openedAt())),
+                Updates.setOnInsert("version", sequence));
+        try {
+            summaries.updateOne(Filters.eq("_id", e.ticketId()), created, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException duplicate) {
+            // two processors upserted the same new line at once: the other one created it
+            if (duplicate.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw duplicate;
+            }
+        }
     }
 
+    /** Later events apply only over an older version of the line: never back in the ticket's history. */
     @EventHandler
     void on(BatchDefectConfirmed e, @SequenceNumber long sequence) {
         summaries.updateOne(Filters.and(Filters.eq("_id", e.ticketId()), Filters.lt("version", sequence)),

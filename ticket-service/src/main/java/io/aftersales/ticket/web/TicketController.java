@@ -6,7 +6,6 @@ import io.aftersales.platform.web.Blocking;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
-import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
@@ -16,10 +15,14 @@ import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.command.TicketIds;
-import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.HistoryEntry;
 import io.aftersales.ticket.query.TicketPage;
 import io.aftersales.ticket.query.TicketView;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -45,6 +48,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,44 +61,73 @@ import java.util.Optional;
 public class TicketController {
 
     private static final int MAX_PAGE_SIZE = 200;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
     private final RequestValidator validator;
-    private final ConfirmedBatchDefects confirmedBatchDefects;
+    private final TicketIntake intake;
     private final Clock clock;
 
     public TicketController(CommandGateway commandGateway, QueryGateway queryGateway, RequestValidator validator,
-                            ConfirmedBatchDefects confirmedBatchDefects, Clock clock) {
+                            TicketIntake intake, Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.validator = validator;
-        this.confirmedBatchDefects = confirmedBatchDefects;
+        this.intake = intake;
         this.clock = clock;
     }
 
     /**
      * Opens a ticket: 201 with its location. The same platform and {@code externalId} again answers
-     * 200 with the ticket opened the first time, so a platform sync may safely repeat itself.
+     * 200 with the ticket opened the first time, so a platform sync may safely repeat itself. Without
+     * an {@code externalId}, an {@code Idempotency-Key} (unique per store) does the same for an
+     * agent's retry: the same key and body again answer 200 with the ticket; the same key with
+     * another body is refused with 422.
      */
     @PostMapping
     @PreAuthorize(Roles.CASE_WORKERS)
-    public Mono<ResponseEntity<TicketView>> open(@RequestBody OpenTicketRequest body, Caller caller) {
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The ticket was opened"),
+            @ApiResponse(responseCode = "200", description = "The same platform case (platform + externalId) or the "
+                    + "same Idempotency-Key and body again: the ticket opened the first time"),
+            @ApiResponse(responseCode = "422", description = "The Idempotency-Key was already used for another body",
+                    content = @Content(mediaType = "application/problem+json"))})
+    public Mono<ResponseEntity<TicketView>> open(@RequestBody OpenTicketRequest body,
+                                                 @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+                                                         description = "Makes a retry of this request safe when there is "
+                                                                 + "no externalId: 1-128 visible ASCII characters, unique "
+                                                                 + "per store (a UUID per new ticket). The same key and "
+                                                                 + "body again answer 200 with the ticket opened first; "
+                                                                 + "the same key with another body answers 422. Ignored "
+                                                                 + "when externalId is given (that already names the case).")
+                                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                                 Caller caller) {
         return Blocking.call(() -> {
             OpenTicketRequest request = validator.validate(body, body.crossFieldErrors());
+            String key = idempotencyKey(idempotencyKey);
             if (!caller.worksFor(request.storeId().strip())) {
                 throw new AccessDeniedException("not a store of the caller");
             }
             Platform platform = Platform.valueOf(request.platform());
-            String ticketId = TicketIds.forIntake(platform, optional(request.externalId()));
+            String externalId = optional(request.externalId());
+            String ticketId = externalId == null && key != null
+                    ? TicketIds.forIdempotencyKey(request.storeId().strip(), key)
+                    : TicketIds.forIntake(platform, externalId);
+            OpenTicket command = toCommand(ticketId, platform, request, caller.subject());
+            TicketView created;
             try {
-                commandGateway.sendAndWait(toCommand(ticketId, platform, request, caller.subject()));
+                created = intake.open(command);
             } catch (AggregateStreamCreationException | ConcurrencyException sameCaseAgain) {
-                // the event store refuses a second first event for the id of an already synced platform case
-                return existingCase(find(ticketId).orElseThrow(() -> sameCaseAgain), caller);
+                // the event store refuses a second first event for the id of an already synced platform
+                // case or an already used idempotency key
+                TicketView existing = find(ticketId).orElseThrow(() -> sameCaseAgain);
+                if (externalId == null && !sameRequest(existing, command)) {
+                    throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "This Idempotency-Key was used for another ticket: send a new key for a new ticket");
+                }
+                return existingCase(existing, caller);
             }
-            confirmIfBatchKnownDefective(ticketId, request);
-            TicketView created = find(ticketId).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).eTag(etag(created)).body(created);
         });
     }
@@ -150,12 +183,33 @@ public class TicketController {
         });
     }
 
-    /** A ticket on a batch QA already confirmed defective needs no more proof from the buyer. */
-    private void confirmIfBatchKnownDefective(String ticketId, OpenTicketRequest request) {
-        String product = optional(request.styleCode()) != null ? optional(request.styleCode()) : request.sku().strip();
-        String batch = optional(request.batch());
-        confirmedBatchDefects.activeIncident(product, batch).ifPresent(incidentId -> commandGateway.sendAndWait(
-                new ConfirmBatchDefect(ticketId, incidentId, product, batch, "system", clock.instant())));
+    /** A header value that can name a retry: 1-128 visible ASCII characters. */
+    private static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String key = header.strip();
+        if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    IDEMPOTENCY_KEY + " must be 1 to 128 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** Whether a retry with the same idempotency key asks for the ticket that key opened. */
+    private static boolean sameRequest(TicketView existing, OpenTicket command) {
+        return Objects.equals(existing.storeId(), command.storeId()) && existing.platform() == command.platform()
+                && Objects.equals(existing.orderId(), command.orderId())
+                && Objects.equals(existing.buyerId(), command.buyerId()) && existing.vip() == command.vip()
+                && Objects.equals(existing.sku(), command.sku()) && Objects.equals(existing.styleCode(), command.styleCode())
+                && Objects.equals(existing.batch(), command.batch()) && existing.quantity() == command.quantity()
+                && existing.paidAmount().amount().compareTo(command.paidAmount().amount()) == 0
+                && Objects.equals(existing.paidAmount().currency(), command.paidAmount().currency())
+                && Objects.equals(existing.signedAt(), command.signedAt()) && existing.category() == command.category()
+                && Objects.equals(existing.defectType(), command.defectType())
+                && Objects.equals(existing.description(), command.description())
+                && Objects.equals(existing.evidence(), command.evidence())
+                && Objects.equals(existing.channel(), command.channel());
     }
 
     /** The ticket, if the caller works for its store; otherwise it answers exactly like an unknown id. */

@@ -50,6 +50,28 @@ class TicketTest {
     }
 
     @Test
+    void a_ticket_on_a_batch_qa_confirmed_defective_is_opened_already_marked_in_the_same_commit() {
+        fixture.givenNoPriorActivity()
+                .when(open(Category.QUALITY, "COLOUR_FADING").onConfirmedBatchDefect("inc-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(Category.QUALITY, "COLOUR_FADING", Responsibility.SELLER),
+                        new DefectReported(TICKET, "tmall-flagship", Platform.TMALL, "buyer-42", "JK2611-RED-M",
+                                "JK2611", "B2026-11-A", Category.QUALITY, "COLOUR_FADING", 1, PHOTOS, "agent-7", NOW),
+                        new BatchDefectConfirmed(TICKET, "inc-1", "JK2611", "B2026-11-A", "system", NOW));
+    }
+
+    @Test
+    void the_view_intake_answers_with_is_folded_from_the_same_events_the_ticket_records() {
+        OpenTicket command = open(Category.QUALITY, "COLOUR_FADING").onConfirmedBatchDefect("inc-1");
+
+        var view = io.aftersales.ticket.query.TicketQueries.fold(Ticket.openingEvents(command));
+
+        org.assertj.core.api.Assertions.assertThat(view.version()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(view.defectReported()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(view.batchDefect().incidentId()).isEqualTo("inc-1");
+    }
+
+    @Test
     void not_as_described_with_a_defect_type_reports_a_defect() {
         fixture.givenNoPriorActivity()
                 .when(open(Category.NOT_AS_DESCRIBED, "SIZE_OFF_BY_4CM"))

@@ -20,7 +20,11 @@ import java.util.List;
  * @param distinctBuyers     distinct buyers in the evidence
  * @param firstReportedAt    the earliest report in the evidence
  * @param lastReportedAt     the latest report in the evidence
- * @param ticketIds          the tickets of the evidence, in report order
+ * @param ticketIds          the first tickets of the evidence, in report order: at most {@value #MAX_TICKET_IDS}
+ *                           (an event carries ids and counts, never an unbounded list; the whole
+ *                           evidence is at {@code GET /api/v1/quality/alerts} on feedback-service)
+ * @param ticketCount        how many tickets the evidence holds (≥ the size of {@code ticketIds}); null in
+ *                           alerts published before it existed, whose {@code ticketIds} are complete
  * @param raisedBy           the actor: {@code system}
  * @param raisedAt           when the alert was raised (also {@code ce_time})
  */
@@ -34,10 +38,26 @@ public record ProductionAlertRaised(
         Instant firstReportedAt,
         Instant lastReportedAt,
         List<String> ticketIds,
+        Integer ticketCount,
         String raisedBy,
         Instant raisedAt) implements IntegrationEvent {
 
     public static final String TYPE = "aftersales.quality.production-alert-raised.v1";
+
+    /** The most ticket ids one alert carries. */
+    public static final int MAX_TICKET_IDS = 20;
+
+    public ProductionAlertRaised {
+        if (ticketIds != null && ticketIds.size() > MAX_TICKET_IDS) {
+            throw new IllegalArgumentException("An alert carries at most " + MAX_TICKET_IDS + " ticket ids, not "
+                    + ticketIds.size() + ": the first ones and ticketCount");
+        }
+    }
+
+    /** The alert of an evidence of these tickets (in report order): the first ones and their total. */
+    public static List<String> firstTicketIds(List<String> allTicketIds) {
+        return List.copyOf(allTicketIds.subList(0, Math.min(MAX_TICKET_IDS, allTicketIds.size())));
+    }
 
     @Override
     public String subject() {

@@ -2,12 +2,14 @@ package io.aftersales.platform.eventstore;
 
 import static io.aftersales.platform.eventstore.TestEvents.engineOn;
 import static io.aftersales.platform.eventstore.TestEvents.noted;
+import static io.aftersales.platform.eventstore.TestEvents.notedAt;
 import static io.aftersales.platform.eventstore.TestEvents.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -82,6 +84,81 @@ class MongoEventStorageEngineTrackingIT {
                    .untilAsserted(() -> assertThat(handled).containsExactly("early#0", "late#0"));
             await().untilAsserted(() -> assertThat(tokenOf(processor).getGaps()).isEmpty());
             assertThat(tokenOf(processor).getIndex()).isEqualTo(2);
+        } finally {
+            slowWriter.shutdownNow();
+            processor.shutDown();
+            eventStore.shutDown();
+        }
+    }
+
+    @Test
+    void events_of_one_aggregate_are_tracked_in_order_when_a_gap_fills_while_a_fetch_is_reading() throws Exception {
+        GatedMongoEventStorageEngine engine = new GatedMongoEventStorageEngine(engineOn(database));
+        ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+        try {
+            Gate gate = engine.holdCommitOf("x");
+            Future<?> firstOfX = slowWriter.submit(() -> engine.appendEvents(noted("x", 0)));
+            gate.awaitIndexesHandedOut();
+            engine.appendEvents(noted("other", 0));
+            Drained before = drain(engine, engine.createTailToken());
+            assertThat(before.texts()).containsExactly("other#0");
+            assertThat(before.token().getGaps()).as("x#0 holds index 1").containsExactly(1L);
+
+            // after the fetch looked for index 1 and before it reads past index 2: x#0 lands at
+            // index 1, then the aggregate's next event x#1 at index 3
+            engine.onceAfterGapsRead(() -> {
+                gate.release();
+                try {
+                    firstOfX.get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                engine.appendEvents(noted("x", 1));
+            });
+            List<String> delivered = new ArrayList<>();
+            GapAwareTrackingToken token = before.token();
+            for (int fetch = 0; fetch < 5 && delivered.size() < 2; fetch++) {
+                Drained next = drain(engine, token);
+                delivered.addAll(next.texts());
+                token = next.token();
+            }
+
+            assertThat(delivered).as("one aggregate's events in its order").containsExactly("x#0", "x#1");
+            assertThat(token.getIndex()).isEqualTo(3);
+            assertThat(token.getGaps()).isEmpty();
+        } finally {
+            slowWriter.shutdownNow();
+        }
+    }
+
+    @Test
+    void commit_landing_in_a_gap_is_delivered_even_when_its_writers_clock_is_a_minute_behind() throws Exception {
+        // default gap timeout: 1 minute; the writer stamps its events 61 s in the past
+        GatedMongoEventStorageEngine engine = new GatedMongoEventStorageEngine(engineOn(database));
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        TrackingEventProcessor processor = TestProcessors.tracking("skewed-writer-it", eventStore, message -> {
+            handled.add(text((TrackedEventMessage<?>) message));
+            return null;
+        });
+        ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+        try {
+            processor.start();
+            Instant writersClock = clock.instant().minusSeconds(61);
+            Gate gate = engine.holdCommitOf("late");
+            Future<?> lateAppend = slowWriter.submit(() -> eventStore.publish(notedAt("late", 0, writersClock)));
+            gate.awaitIndexesHandedOut();
+            eventStore.publish(notedAt("next", 0, writersClock.plusMillis(5)));
+
+            await().atMost(Duration.ofSeconds(15))
+                   .untilAsserted(() -> assertThat(handled).containsExactly("next#0"));
+            assertThat(tokenOf(processor).getGaps()).as("index 1 is waited for").containsExactly(1L);
+
+            gate.release();
+            lateAppend.get(10, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(15))
+                   .untilAsserted(() -> assertThat(handled).containsExactly("next#0", "late#0"));
         } finally {
             slowWriter.shutdownNow();
             processor.shutDown();

@@ -56,6 +56,8 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -153,9 +155,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
-        this.domainEvents = builder.mongoDatabase.getCollection(builder.domainEventCollectionName);
-        this.snapshots = builder.mongoDatabase.getCollection(builder.snapshotCollectionName);
-        this.counters = builder.mongoDatabase.getCollection(builder.counterCollectionName);
+        MongoDatabase database = builder.mongoDatabase.withWriteConcern(builder.writeConcern)
+                                                      .withReadConcern(builder.readConcern);
+        this.domainEvents = database.getCollection(builder.domainEventCollectionName);
+        this.snapshots = database.getCollection(builder.snapshotCollectionName);
+        this.counters = database.getCollection(builder.counterCollectionName);
         this.counterId = builder.domainEventCollectionName;
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
@@ -250,6 +254,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     void insertCommit(Document commit) {
         domainEvents.insertOne(commit);
+    }
+
+    /** The write concern of the event, snapshot and counter collections. */
+    public WriteConcern writeConcern() {
+        return domainEvents.getWriteConcern();
+    }
+
+    /** The read concern of the event, snapshot and counter collections. */
+    public ReadConcern readConcern() {
+        return domainEvents.getReadConcern();
     }
 
     /**
@@ -635,6 +649,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private int maxGapOffset = DEFAULT_MAX_GAP_OFFSET;
         private int gapCleaningThreshold = DEFAULT_GAP_CLEANING_THRESHOLD;
         private Clock clock = AxonClock.INSTANCE;
+        private WriteConcern writeConcern = WriteConcern.MAJORITY;
+        private ReadConcern readConcern = ReadConcern.MAJORITY;
 
         protected Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -685,9 +701,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         /**
-         * The database holding the three collections. Required. Its write concern should be
-         * {@code majority} (the server default since MongoDB 5.0) so that an acknowledged commit
-         * survives a fail-over.
+         * The database holding the three collections. Required. The collections use the
+         * {@link #writeConcern} and {@link #readConcern} given here (majority by default), not
+         * the database's.
          */
         public Builder mongoDatabase(MongoDatabase mongoDatabase) {
             assertNonNull(mongoDatabase, "The MongoDatabase may not be null");
@@ -749,6 +765,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             assertThat(gapCleaningThreshold, threshold -> threshold >= 0,
                        "The gap cleaning threshold may not be negative");
             this.gapCleaningThreshold = gapCleaningThreshold;
+            return this;
+        }
+
+        /**
+         * Write concern of the three collections, whatever the database's. Defaults to
+         * {@code majority}: an acknowledged commit survives a fail-over, so a processor never
+         * publishes an event that is rolled back.
+         */
+        public Builder writeConcern(WriteConcern writeConcern) {
+            assertNonNull(writeConcern, "The write concern may not be null");
+            this.writeConcern = writeConcern;
+            return this;
+        }
+
+        /**
+         * Read concern of the three collections. Defaults to {@code majority}: tracking only sees
+         * commits that cannot be rolled back.
+         */
+        public Builder readConcern(ReadConcern readConcern) {
+            assertNonNull(readConcern, "The read concern may not be null");
+            this.readConcern = readConcern;
             return this;
         }
 

@@ -197,6 +197,61 @@ class MongoEventStorageEngineTrackingIT {
         assertThat(engine.lastSequenceNumberFor("lost")).isEmpty();
     }
 
+    /**
+     * The failure-mode suite's replay row (issue 8): 100,000 events, appended as 100 commits of
+     * 1,000 to keep the setup short, tracked from the start by a real processor. About 1.5 minutes
+     * on the embedded server (most of it the appends' index maintenance), which the issue asks for.
+     */
+    @Test
+    void replay_of_100k_events_from_the_start_delivers_each_once_in_order_with_a_small_token() {
+        int commits = 100;
+        int eventsPerCommit = 1_000;
+        MongoEventStorageEngine engine = engineOn(database).batchSize(1_000).build();
+        long appendStarted = System.nanoTime();
+        for (int commit = 0; commit < commits; commit++) {
+            String aggregateId = "replayed-" + commit;
+            engine.appendEvents(java.util.stream.IntStream.range(0, eventsPerCommit)
+                                                         .mapToObj(sequence -> noted(aggregateId, sequence))
+                                                         .toList());
+        }
+        double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong outOfOrder = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lastIndex = new java.util.concurrent.atomic.AtomicLong();
+        TrackingEventProcessor processor = TestProcessors.tracking("replay-it", eventStore, message -> {
+            long index = ((TrackedEventMessage<?>) message).trackingToken().position().orElseThrow();
+            if (index != lastIndex.get() + 1) {
+                outOfOrder.incrementAndGet();
+            }
+            lastIndex.set(index);
+            delivered.incrementAndGet();
+            return null;
+        });
+        long replayStarted = System.nanoTime();
+        try {
+            processor.start();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                   .until(() -> delivered.get() >= (long) commits * eventsPerCommit);
+            double replaySeconds = (System.nanoTime() - replayStarted) / 1e9;
+            GapAwareTrackingToken token = tokenOf(processor);
+            int tokenBytes = TestEvents.jackson().serialize(token, byte[].class).getData().length;
+            System.out.printf("replay: appended %d events in %.1f s; a tracking processor from the start delivered"
+                                      + " them in %.1f s = %.0f events/s; token %s, %d bytes%n",
+                              delivered.get(), appendSeconds, replaySeconds, delivered.get() / replaySeconds,
+                              token, tokenBytes);
+
+            assertThat(delivered.get()).isEqualTo((long) commits * eventsPerCommit);
+            assertThat(outOfOrder.get()).as("events not delivered in global-index order").isZero();
+            assertThat(token.getIndex()).isEqualTo((long) commits * eventsPerCommit);
+            assertThat(token.getGaps()).isEmpty();
+            assertThat(tokenBytes).as("serialized token").isLessThan(100);
+        } finally {
+            processor.shutDown();
+            eventStore.shutDown();
+        }
+    }
+
     @Test
     void tracking_token_size_does_not_grow_with_the_number_of_events_processed() {
         Duration gapTimeout = Duration.ofSeconds(5);

@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is not a real MongoDB: no replica set, no sessions or multi-document transactions, no change
  * streams, a subset of the query/aggregation language (reported as version 5.0.0, wire version 8).
- * Enough for local runs and tests of simple persistence. {@code hello} is answered like {@code isMaster}.
+ * Enough for local runs and tests of simple persistence. Write commands run one at a time, so that
+ * unique inserts, {@code findAndModify} and conditional updates are atomic as on MongoDB, and a
+ * file-backed server commits every write to its file before answering it, so that an acknowledged
+ * write survives {@code kill -9} ({@link EmbeddedH2Backend}, ADR 0020). {@code hello} is answered
+ * like {@code isMaster}.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -49,14 +53,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         H2Backend backend;
         if (file == null) {
-            backend = HelloCompatibleH2Backend.createInMemory();
+            backend = EmbeddedH2Backend.createInMemory();
         } else {
             try {
                 Files.createDirectories(file.getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create MongoDB data directory " + file.getParent(), e);
             }
-            backend = new HelloCompatibleH2Backend(file.toString());
+            backend = EmbeddedH2Backend.inFile(file.toString());
         }
         MongoServer mongoServer = new MongoServer(backend);
         try {

@@ -59,6 +59,8 @@ public class AxonMongoConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .gapTimeout(properties.gapTimeout())
+                .writeConcern(properties.eventWriteConcern())
+                .readConcern(properties.eventReadConcern())
                 .batchSize(properties.batchSize())
                 .build();
     }

@@ -32,8 +32,10 @@ import static org.axonframework.common.BuilderUtils.assertNonEmpty;
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 import static org.axonframework.common.BuilderUtils.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -46,13 +48,16 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -91,8 +96,10 @@ import org.slf4j.LoggerFactory;
  * gets a global index from a counter document ({@code findOneAndUpdate} + {@code $inc} by the
  * size of the commit) and tracking uses Axon's {@link GapAwareTrackingToken}, as Axon's
  * {@code JdbcEventStorageEngine} does: an index that was handed out but is not visible yet is
- * kept as a gap in the token and read again on every fetch until it appears, or until it is older
- * than the gap timeout and is given up.
+ * kept as a gap in the token and read again on every fetch until it appears, or until this engine
+ * has seen it missing for longer than the gap timeout (by its own clock, not the events'
+ * timestamps) and gives it up. A fetch delivers in global-index order and never delivers an
+ * aggregate's event before an earlier one of the same aggregate (see {@link #fetchTrackedEvents}).
  *
  * <p>All events of one {@link #appendEvents(List, Serializer) append} (one unit of work) are
  * stored in <em>one document</em>, so a commit becomes visible completely or not at all without
@@ -123,11 +130,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofMinutes(1);
     private static final int DEFAULT_MAX_GAP_OFFSET = 10_000;
     private static final int DEFAULT_GAP_CLEANING_THRESHOLD = 0;
-    private static final int GAP_CLEANING_CURSOR_BATCH = 16;
     private static final String EVENTS_GLOBAL_INDEX = EVENTS + "." + GLOBAL_INDEX;
     private static final String EVENTS_AGGREGATE_IDENTIFIER = EVENTS + "." + AGGREGATE_IDENTIFIER;
     private static final String EVENTS_EVENT_IDENTIFIER = EVENTS + "." + EVENT_IDENTIFIER;
     private static final int MAX_INDEX_ALLOCATION_ATTEMPTS = 10;
+    private static final int MAX_REMEMBERED_GAPS = 100_000;
 
     private final MongoCollection<Document> domainEvents;
     private final MongoCollection<Document> snapshots;
@@ -136,6 +143,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final int gapCleaningThreshold;
+    private final Clock clock;
+    /** When this engine first saw each global index missing below a visible one (by {@link #clock}). */
+    private final ConcurrentNavigableMap<Long, Instant> gapsFirstSeen = new ConcurrentSkipListMap<>();
+    private volatile Instant lastForgetting;
 
     /**
      * Instantiates the engine from the {@link Builder} and creates its indexes.
@@ -144,13 +155,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
-        this.domainEvents = builder.mongoDatabase.getCollection(builder.domainEventCollectionName);
-        this.snapshots = builder.mongoDatabase.getCollection(builder.snapshotCollectionName);
-        this.counters = builder.mongoDatabase.getCollection(builder.counterCollectionName);
+        MongoDatabase database = builder.mongoDatabase.withWriteConcern(builder.writeConcern)
+                                                      .withReadConcern(builder.readConcern);
+        this.domainEvents = database.getCollection(builder.domainEventCollectionName);
+        this.snapshots = database.getCollection(builder.snapshotCollectionName);
+        this.counters = database.getCollection(builder.counterCollectionName);
         this.counterId = builder.domainEventCollectionName;
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.gapCleaningThreshold = builder.gapCleaningThreshold;
+        this.clock = builder.clock;
         ensureIndexes();
     }
 
@@ -240,6 +254,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     void insertCommit(Document commit) {
         domainEvents.insertOne(commit);
+    }
+
+    /** The write concern of the event, snapshot and counter collections. */
+    public WriteConcern writeConcern() {
+        return domainEvents.getWriteConcern();
+    }
+
+    /** The read concern of the event, snapshot and counter collections. */
+    public ReadConcern readConcern() {
+        return domainEvents.getReadConcern();
+    }
+
+    /**
+     * Called by a fetch between reading the token's gaps and reading the events after its index.
+     * A seam for tests that make a commit visible at exactly that moment.
+     */
+    void afterGapsRead() {
     }
 
     /** Hands out {@code count} consecutive global indexes and returns the first. */
@@ -413,13 +444,36 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return GapAwareTrackingToken.newInstance(first - 1, Collections.emptySet());
     }
 
+    /**
+     * Reads up to {@code batchSize} events after the token in global-index order: those of its
+     * gaps that are visible now, then the events after its index.
+     *
+     * <p><b>Why one aggregate's events are never delivered out of order.</b> The gaps and the
+     * new events are two reads, so a gap may become visible between them: if index 11 (X#0) is
+     * missing when the gaps are read and becomes visible before the second read finds 13 (X#1),
+     * delivering 13 now and 11 on the next fetch would reorder X. So after both reads, the
+     * indexes still missing below the last event read are looked up once more, and the batch is
+     * cut before the first of them that is visible now (it is read by the next fetch, in order).
+     * This is enough: Axon appends X#1 only after loading X#0, so X#0's commit was visible before
+     * X#1's commit was inserted. If a read saw X#1, X#0 was visible before that read ended, and
+     * so is found by the look-up, which starts after it. Either the reads saw X#0 (and it comes
+     * first in index order) or the look-up finds it and the batch ends before it, so before X#1.
+     * This holds for any number of aggregates and commits and costs one indexed read, only when
+     * an index below the last event read is missing.
+     *
+     * <p>New gaps are remembered with the time this engine first saw them missing (its own clock);
+     * {@link #cleanGaps} gives them up {@code gapTimeout} after that, never by an event's own
+     * timestamp, which is the writer's clock.
+     */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         Assert.isTrue(lastToken == null || lastToken instanceof GapAwareTrackingToken,
                       () -> "Unsupported token format: " + lastToken);
-        GapAwareTrackingToken token = cleanGaps((GapAwareTrackingToken) lastToken);
-        long index = token == null ? -1 : token.getIndex();
-        SortedSet<Long> gaps = token == null ? Collections.emptySortedSet() : token.getGaps();
+        GapAwareTrackingToken token = lastToken == null
+                ? GapAwareTrackingToken.newInstance(LOWEST_GLOBAL_INDEX - 1, Collections.emptySet())
+                : cleanGaps((GapAwareTrackingToken) lastToken);
+        long index = token.getIndex();
+        SortedSet<Long> gaps = token.getGaps();
 
         NavigableMap<Long, Document> candidates = new TreeMap<>();
         if (!gaps.isEmpty()) {
@@ -432,6 +486,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 }
             }
         }
+        afterGapsRead();
         int newEvents = 0;
         try (MongoCursor<Document> commits = domainEvents.find(gt(LAST_INDEX, index))
                                                          .sort(ascending(LAST_INDEX))
@@ -447,81 +502,136 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 }
             }
         }
+        while (candidates.size() > batchSize) {
+            candidates.pollLastEntry();
+        }
+        if (candidates.isEmpty()) {
+            return Collections.emptyList();
+        }
+        Long landedMeanwhile = firstVisible(missingBelow(candidates, token));
+        if (landedMeanwhile != null) {
+            candidates = candidates.headMap(landedMeanwhile, false);
+        }
 
-        Instant gapTimeoutFrame = gapTimeoutFrame();
-        List<TrackedEventData<?>> result = new ArrayList<>(Math.min(batchSize, candidates.size()));
+        List<TrackedEventData<?>> result = new ArrayList<>(candidates.size());
         GapAwareTrackingToken current = token;
         for (Map.Entry<Long, Document> candidate : candidates.entrySet()) {
-            if (result.size() == batchSize) {
-                break;
-            }
             long globalIndex = candidate.getKey();
-            DomainEventData<String> event = eventData(candidate.getValue());
-            boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
-            if (current == null) {
-                current = GapAwareTrackingToken.newInstance(
-                        globalIndex,
-                        allowGaps
-                                ? LongStream.range(Math.max(LOWEST_GLOBAL_INDEX, globalIndex - maxGapOffset),
-                                                   globalIndex)
-                                            .boxed()
-                                            .collect(Collectors.toCollection(TreeSet::new))
-                                : Collections.emptySortedSet());
-            } else {
-                current = current.advanceTo(globalIndex, maxGapOffset);
-                if (!allowGaps) {
-                    current = current.withGapsTruncatedAt(globalIndex);
-                }
-            }
-            result.add(new TrackedDomainEventData<>(current, event));
+            current = current.advanceTo(globalIndex, maxGapOffset);
+            gapsFirstSeen.remove(globalIndex);
+            result.add(new TrackedDomainEventData<>(current, eventData(candidate.getValue())));
         }
+        Instant now = clock.instant();
+        current.getGaps().forEach(gap -> gapsFirstSeen.putIfAbsent(gap, now));
         return result;
     }
 
     /**
-     * Gives up the gaps that are older than the gap timeout. The age of a gap is the timestamp
-     * of the first stored event after it (as in Axon's JDBC engine): reading forward from the
-     * first gap, every gap directly followed by an event older than the timeout is dropped with
-     * everything below it. Reading stops at the first event still inside the timeout or at a gap
-     * that was filled meanwhile, so while gaps are young this costs one small indexed read.
+     * The indexes below the highest candidate that the token does not cover and the reads did not
+     * find: the token's gaps and the holes after its index (at most {@code maxGapOffset} back, as
+     * the token keeps no older gaps).
      */
-    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
-        if (token == null || !token.hasGaps() || token.getGaps().size() <= gapCleaningThreshold) {
-            return token;
+    private SortedSet<Long> missingBelow(NavigableMap<Long, Document> candidates, GapAwareTrackingToken token) {
+        long highest = candidates.lastKey();
+        SortedSet<Long> missing = new TreeSet<>();
+        for (long gap : token.getGaps()) {
+            if (gap < highest && !candidates.containsKey(gap)) {
+                missing.add(gap);
+            }
         }
-        SortedSet<Long> gaps = token.getGaps();
-        long firstGap = gaps.first();
-        long lastGap = gaps.last();
-        Instant gapTimeoutFrame = gapTimeoutFrame();
-        GapAwareTrackingToken cleaned = token;
-        try (MongoCursor<Document> commits = domainEvents.find(gte(LAST_INDEX, firstGap))
-                                                         .sort(ascending(LAST_INDEX))
-                                                         .projection(include(EVENTS_GLOBAL_INDEX,
-                                                                             EVENTS + "." + TIMESTAMP))
-                                                         .batchSize(GAP_CLEANING_CURSOR_BATCH)
-                                                         .iterator()) {
-            while (commits.hasNext()) {
-                for (Document event : commits.next().getList(EVENTS, Document.class)) {
-                    long globalIndex = longValue(event, GLOBAL_INDEX);
-                    if (globalIndex < firstGap) {
-                        continue;
-                    }
-                    if (globalIndex > lastGap + 1
-                            || gaps.contains(globalIndex)
-                            || event.getDate(TIMESTAMP).toInstant().isAfter(gapTimeoutFrame)) {
-                        return cleaned;
-                    }
-                    if (gaps.contains(globalIndex - 1)) {
-                        cleaned = cleaned.withGapsTruncatedAt(globalIndex);
-                    }
+        for (long globalIndex = Math.max(token.getIndex() + 1, highest - maxGapOffset); globalIndex < highest;
+             globalIndex++) {
+            if (!candidates.containsKey(globalIndex)) {
+                missing.add(globalIndex);
+            }
+        }
+        return missing;
+    }
+
+    /** The lowest of {@code missing} that is stored now, or {@code null}. */
+    private Long firstVisible(SortedSet<Long> missing) {
+        if (missing.isEmpty()) {
+            return null;
+        }
+        Long first = null;
+        for (Document commit : domainEvents.find(in(EVENTS_GLOBAL_INDEX, missing)).projection(include(EVENTS_GLOBAL_INDEX))) {
+            for (Document event : commit.getList(EVENTS, Document.class)) {
+                long globalIndex = longValue(event, GLOBAL_INDEX);
+                if (missing.contains(globalIndex) && (first == null || globalIndex < first)) {
+                    first = globalIndex;
                 }
             }
         }
-        return cleaned;
+        return first;
     }
 
-    private Instant gapTimeoutFrame() {
-        return GenericEventMessage.clock.instant().minus(gapTimeout);
+    /**
+     * Gives up the token's gaps that this engine first saw missing more than the gap timeout ago,
+     * by its own clock. Event timestamps play no part: they are the writer's clock, and a writer
+     * whose clock is behind (or a slow unit of work) would make a gap look old the moment it
+     * appears. A given-up gap's time is kept (the token that gave it up may never be stored if no
+     * event follows, and the next fetch sees the gap again). A gap this engine has no time for (a
+     * token loaded after a restart) starts its timeout now, which only makes it wait longer.
+     * Costs no read.
+     */
+    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
+        if (!token.hasGaps() || token.getGaps().size() <= gapCleaningThreshold) {
+            return token;
+        }
+        Instant now = clock.instant();
+        Instant expiredBefore = now.minus(gapTimeout);
+        SortedSet<Long> kept = new TreeSet<>();
+        for (long gap : token.getGaps()) {
+            Instant firstSeen = gapsFirstSeen.computeIfAbsent(gap, missing -> now);
+            if (!firstSeen.isBefore(expiredBefore)) {
+                kept.add(gap);
+            }
+        }
+        forgetLongExpiredGaps(now);
+        if (kept.size() == token.getGaps().size()) {
+            return token;
+        }
+        logger.debug("Giving up {} gap(s) missing for more than {}", token.getGaps().size() - kept.size(), gapTimeout);
+        return GapAwareTrackingToken.newInstance(token.getIndex(), kept);
+    }
+
+    /**
+     * Forgets first-seen times older than ten gap timeouts (checked at most once per gap timeout),
+     * so that memory stays bounded. A token that still has such a gap (a processor that delivered
+     * nothing for that long) only waits one more gap timeout for it.
+     */
+    private void forgetLongExpiredGaps(Instant now) {
+        Instant last = lastForgetting;
+        if (last != null && now.isBefore(last.plus(gapTimeout))) {
+            return;
+        }
+        lastForgetting = now;
+        Instant longExpired = now.minus(gapTimeout.multipliedBy(10));
+        gapsFirstSeen.values().removeIf(firstSeen -> firstSeen.isBefore(longExpired));
+        if (gapsFirstSeen.size() > MAX_REMEMBERED_GAPS) {
+            gapsFirstSeen.headMap(gapsFirstSeen.firstKey() + gapsFirstSeen.size() / 2).clear();
+        }
+    }
+
+    /** Axon's event clock, looked up on every call so that a replaced clock is seen. */
+    private static final class AxonClock extends Clock {
+
+        static final AxonClock INSTANCE = new AxonClock();
+
+        @Override
+        public Instant instant() {
+            return GenericEventMessage.clock.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return GenericEventMessage.clock.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return GenericEventMessage.clock.withZone(zone);
+        }
     }
 
     /**
@@ -538,6 +648,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = DEFAULT_GAP_TIMEOUT;
         private int maxGapOffset = DEFAULT_MAX_GAP_OFFSET;
         private int gapCleaningThreshold = DEFAULT_GAP_CLEANING_THRESHOLD;
+        private Clock clock = AxonClock.INSTANCE;
+        private WriteConcern writeConcern = WriteConcern.MAJORITY;
+        private ReadConcern readConcern = ReadConcern.MAJORITY;
 
         protected Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -588,9 +701,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         /**
-         * The database holding the three collections. Required. Its write concern should be
-         * {@code majority} (the server default since MongoDB 5.0) so that an acknowledged commit
-         * survives a fail-over.
+         * The database holding the three collections. Required. The collections use the
+         * {@link #writeConcern} and {@link #readConcern} given here (majority by default), not
+         * the database's.
          */
         public Builder mongoDatabase(MongoDatabase mongoDatabase) {
             assertNonNull(mongoDatabase, "The MongoDatabase may not be null");
@@ -624,9 +737,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         /**
          * How long a tracking processor waits for an index that was handed out but is not visible
-         * yet, measured from the timestamp of the first stored event after it. Longer than the
-         * slowest unit of work plus clock skew between instances; an event that becomes visible
-         * later than this is skipped. Defaults to 1 minute, as Axon's JDBC engine.
+         * yet, measured from when this engine first saw it missing (its own clock, so neither a
+         * slow unit of work nor a writer's clock skew shortens it). Longer than the slowest
+         * append (event creation to insert); an event that becomes visible later than this after
+         * a later index is skipped. Defaults to 1 minute, as Axon's JDBC engine.
          */
         public Builder gapTimeout(Duration gapTimeout) {
             assertNonNull(gapTimeout, "The gap timeout may not be null");
@@ -644,13 +758,45 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         /**
          * Expired gaps are looked for when a token has more gaps than this. Defaults to 0: whenever
-         * it has any, which costs one small indexed read per fetch while a gap is young (Axon's
-         * JDBC engine waits for 250 gaps and otherwise keeps them until {@link #maxGapOffset}).
+         * it has any, which costs no read (gap ages are kept in memory); Axon's JDBC engine waits
+         * for 250 gaps and otherwise keeps them until {@link #maxGapOffset}.
          */
         public Builder gapCleaningThreshold(int gapCleaningThreshold) {
             assertThat(gapCleaningThreshold, threshold -> threshold >= 0,
                        "The gap cleaning threshold may not be negative");
             this.gapCleaningThreshold = gapCleaningThreshold;
+            return this;
+        }
+
+        /**
+         * Write concern of the three collections, whatever the database's. Defaults to
+         * {@code majority}: an acknowledged commit survives a fail-over, so a processor never
+         * publishes an event that is rolled back.
+         */
+        public Builder writeConcern(WriteConcern writeConcern) {
+            assertNonNull(writeConcern, "The write concern may not be null");
+            this.writeConcern = writeConcern;
+            return this;
+        }
+
+        /**
+         * Read concern of the three collections. Defaults to {@code majority}: tracking only sees
+         * commits that cannot be rolled back.
+         */
+        public Builder readConcern(ReadConcern readConcern) {
+            assertNonNull(readConcern, "The read concern may not be null");
+            this.readConcern = readConcern;
+            return this;
+        }
+
+        /**
+         * The reader's clock, by which gaps are aged (never by event timestamps, which are the
+         * writers' clocks). Defaults to Axon's event clock ({@code GenericEventMessage.clock},
+         * the system clock unless a test replaces it), read on every use.
+         */
+        public Builder clock(Clock clock) {
+            assertNonNull(clock, "The clock may not be null");
+            this.clock = clock;
             return this;
         }
 

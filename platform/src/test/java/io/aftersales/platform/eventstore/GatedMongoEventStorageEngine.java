@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 
@@ -16,6 +17,7 @@ final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
 
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final Set<String> crashing = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Runnable> afterNextGapsRead = new AtomicReference<>();
 
     GatedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -31,6 +33,19 @@ final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
     /** Every commit containing an event of {@code aggregateId} fails after its indexes were handed out. */
     void crashOnCommitOf(String aggregateId) {
         crashing.add(aggregateId);
+    }
+
+    /** Runs {@code action} once, inside the next fetch, right after it read the token's gaps. */
+    void onceAfterGapsRead(Runnable action) {
+        afterNextGapsRead.set(action);
+    }
+
+    @Override
+    void afterGapsRead() {
+        Runnable action = afterNextGapsRead.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
     }
 
     @Override

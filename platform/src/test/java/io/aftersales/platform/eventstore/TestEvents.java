@@ -1,6 +1,8 @@
 package io.aftersales.platform.eventstore;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,6 +45,14 @@ final class TestEvents {
     static DomainEventMessage<Noted> noted(String aggregateId, long sequenceNumber, String text) {
         return new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, sequenceNumber,
                                                new Noted(aggregateId, text), MetaData.with("actor", "system"));
+    }
+
+    /** An event stamped {@code timestamp} by its writer, as a writer whose clock is off stamps it. */
+    static DomainEventMessage<Noted> notedAt(String aggregateId, long sequenceNumber, Instant timestamp) {
+        return new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, sequenceNumber,
+                                               new Noted(aggregateId, aggregateId + "#" + sequenceNumber),
+                                               MetaData.with("actor", "system"), UUID.randomUUID().toString(),
+                                               timestamp);
     }
 
     static String text(TrackedEventMessage<?> message) {

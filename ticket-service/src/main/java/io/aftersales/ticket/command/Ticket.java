@@ -11,6 +11,7 @@ import io.aftersales.ticket.api.RemarkAdded;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -27,6 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * every action records who did it and when.
  */
 @Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger")
+// snapshots are serialized with Jackson: the state is in private fields without getters
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Ticket {
 
     private static final int MAX_REMARK_LENGTH = 2000;

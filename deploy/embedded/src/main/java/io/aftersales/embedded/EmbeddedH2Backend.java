@@ -1,0 +1,118 @@
+package io.aftersales.embedded;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend made as safe as MongoDB for what the platform relies on, and
+ * durable once a write is answered (see ADR 0020):
+ *
+ * <ul>
+ *   <li><b>Writes one at a time.</b> mongo-java-server 1.47 is not atomic under concurrency: its
+ *       {@code findAndModify} reads, modifies and stores without a lock (two concurrent
+ *       {@code $inc} return the same value), and an insert checks the unique indexes, stores the
+ *       document, then updates the indexes with nothing held in between. Every write command
+ *       ({@link #WRITE_COMMANDS}) therefore runs under one server-wide lock, so unique inserts,
+ *       {@code findAndModify} and conditional updates and upserts are atomic as on MongoDB.
+ *       Reads (find, getMore, count, aggregate without {@code $out}/{@code $merge}) do not
+ *       take the lock.</li>
+ *   <li><b>Committed before answered.</b> H2's MVStore commits in the background about once a
+ *       second, so a {@code kill -9} lost the last second of acknowledged writes. A file-backed
+ *       backend commits the MVStore after every write command, still under the lock and before
+ *       the answer is sent: an acknowledged write is in the file (the OS page cache; no fsync,
+ *       so it survives the death of the process, not of the machine).</li>
+ *   <li>{@code hello} (the successor of {@code isMaster} since MongoDB 4.4/5.0), which
+ *       mongo-java-server 1.47 does not know, is answered like {@code isMaster}: Spring Boot's
+ *       {@code MongoHealthIndicator} and {@code mongosh} send it.</li>
+ * </ul>
+ */
+final class EmbeddedH2Backend extends H2Backend {
+
+    /** Commands that change data or indexes, compared in lower case. */
+    static final Set<String> WRITE_COMMANDS = Set.of(
+            "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "deleteindexes",
+            "drop", "dropdatabase", "create", "renamecollection", "applyops");
+
+    private final ReentrantLock writes = new ReentrantLock();
+    private final boolean commitEveryWrite;
+
+    private EmbeddedH2Backend(MVStore store, boolean commitEveryWrite) {
+        super(store);
+        this.commitEveryWrite = commitEveryWrite;
+    }
+
+    /** A backend storing in {@code fileName}, committing every write before answering it. */
+    static EmbeddedH2Backend inFile(String fileName) {
+        return new EmbeddedH2Backend(MVStore.open(fileName), true);
+    }
+
+    static EmbeddedH2Backend createInMemory() {
+        return new EmbeddedH2Backend(MVStore.open(null), false);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if ("hello".equalsIgnoreCase(command)) {
+            Document response = super.handleCommand(channel, databaseName, "isMaster", query);
+            response.put("isWritablePrimary", Boolean.TRUE);
+            return response;
+        }
+        if (!isWrite(command, query)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        writes.lock();
+        try {
+            // copied under the lock: the server answers with the stored document itself, which
+            // the next write would change while the answer is being encoded
+            return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
+        } finally {
+            try {
+                if (commitEveryWrite) {
+                    commit();
+                }
+            } finally {
+                writes.unlock();
+            }
+        }
+    }
+
+    /** Legacy OP_QUERY commands ({@code db.$cmd}), which the handshake still uses, go through the same lock. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        if (!query.getFullCollectionName().endsWith(".$cmd")) {
+            return super.handleQuery(query);
+        }
+        writes.lock();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            try {
+                if (commitEveryWrite) {
+                    commit();
+                }
+            } finally {
+                writes.unlock();
+            }
+        }
+    }
+
+    private static boolean isWrite(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (WRITE_COMMANDS.contains(name)) {
+            return true;
+        }
+        if (name.equals("aggregate")) {
+            String pipeline = String.valueOf(query.get("pipeline"));
+            return pipeline.contains("$out") || pipeline.contains("$merge");
+        }
+        return false;
+    }
+}

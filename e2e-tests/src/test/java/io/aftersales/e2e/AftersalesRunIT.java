@@ -3,25 +3,20 @@ package io.aftersales.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.aftersales.embedded.FreePorts;
 import io.aftersales.embedded.LocalSigningKey;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.aftersales.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +57,7 @@ class AftersalesRunIT {
             String agent = RunningSystem.token(dataDir, "--user", "agent-e2e", "--roles", "AGENT", "--stores", "jd-sports-01");
             ticketId = openQualityTicket(agent);
             List<ConsumerRecord<String, byte[]>> published = readTicketEvents(ticketId, 2);
-            assertThat(published).extracting(r -> header(r, "ce_type"))
+            assertThat(published).extracting(r -> TopicReader.header(r, "ce_type"))
                     .containsExactly("aftersales.ticket.opened.v1", "aftersales.ticket.defect-reported.v1");
 
             List<ProcessHandle> processes = system.startedProcesses();
@@ -70,7 +65,7 @@ class AftersalesRunIT {
             system.interrupt(Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(10)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
             for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 27017)) {
-                assertThat(isFree(port)).as("port %d released", port).isTrue();
+                assertThat(FreePorts.isFree(port)).as("port %d released", port).isTrue();
             }
         }
 
@@ -127,26 +122,9 @@ class AftersalesRunIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readTicketEvents(String ticketId, int count) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("aftersales.tickets.v1"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (ticketId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
+        try (TopicReader reader = TopicReader.fromBeginning("localhost:9092", "aftersales.tickets.v1")) {
+            return reader.awaitRecords(r -> ticketId.equals(r.key()), count, Duration.ofSeconds(30));
         }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
@@ -155,14 +133,5 @@ class AftersalesRunIT {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.launcher.ServiceProcess;
 import io.aftersales.launcher.Supervisor;
+import io.aftersales.testing.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +95,7 @@ class BatchDefectE2EIT {
         assertThat(delisting.get("storeIds").toString()).contains(STORES.get(0), STORES.get(1));
 
         List<ConsumerRecord<String, byte[]>> published = readQualityEvents(style, 2);
-        assertThat(published).extracting(r -> header(r, "ce_type")).contains(
+        assertThat(published).extracting(r -> TopicReader.header(r, "ce_type")).contains(
                 "aftersales.quality.product-delisted.v1", "aftersales.quality.production-alert-raised.v1");
 
         for (String ticketId : ticketIds) {
@@ -239,7 +236,7 @@ class BatchDefectE2EIT {
     /** Publishes one of the style's defect reports again, with its original CloudEvents id. */
     private static void redeliverOneDefectReport(String style) throws Exception {
         ConsumerRecord<String, byte[]> original = read("aftersales.tickets.v1",
-                r -> "aftersales.ticket.defect-reported.v1".equals(header(r, "ce_type"))
+                r -> "aftersales.ticket.defect-reported.v1".equals(TopicReader.header(r, "ce_type"))
                         && new String(r.value(), StandardCharsets.UTF_8).contains(style), 1).get(0);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()),
@@ -257,27 +254,9 @@ class BatchDefectE2EIT {
     private static List<ConsumerRecord<String, byte[]>> read(String topic,
                                                             java.util.function.Predicate<ConsumerRecord<String, byte[]>> filter,
                                                             int count) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (filter.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
+        try (TopicReader reader = TopicReader.fromBeginning(system.kafkaBootstrapServers(), topic)) {
+            return reader.awaitRecords(filter, count, Duration.ofSeconds(30));
         }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String shortId() {

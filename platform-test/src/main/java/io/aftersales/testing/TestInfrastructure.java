@@ -1,13 +1,7 @@
 package io.aftersales.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.aftersales.embedded.EmbeddedKafkaBroker;
-import io.aftersales.embedded.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.MongoDBContainer;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * JVM-wide MongoDB and Kafka for integration tests, started lazily on first use and shared by
@@ -37,6 +26,10 @@ import org.testcontainers.utility.DockerImageName;
  * this JVM on free ports. The system property {@value #MODE_PROPERTY} ({@code embedded} or
  * {@code containers}) forces one; the environment variable {@code AFTERSALES_TEST_INFRASTRUCTURE}
  * works too.
+ *
+ * <p>The mode is decided once, on first use, and picks one of two implementations of
+ * {@link TestInfrastructureBackend}: {@link ContainerTestInfrastructure} or
+ * {@link EmbeddedTestInfrastructure}; the methods here only delegate to it.
  *
  * <p>Tests share the servers: use unique topic names, consumer groups and database names (or
  * clean up) so that tests do not see each other's data.
@@ -59,14 +52,7 @@ public final class TestInfrastructure {
         CONTAINERS
     }
 
-    private static Mode mode;
-    private static MongoDBContainer mongoContainer;
-    private static KafkaContainer kafkaContainer;
-    private static boolean kafkaPaused;
-    private static EmbeddedMongoServer embeddedMongo;
-    private static EmbeddedKafkaBroker embeddedKafka;
-    private static Path kafkaDir;
-    private static boolean shutdownHookRegistered;
+    private static TestInfrastructureBackend backend;
 
     static {
         KafkaLogging.quietBrokerLoggers();
@@ -76,73 +62,21 @@ public final class TestInfrastructure {
     }
 
     /** The infrastructure chosen for this JVM (decided once, on first call). */
-    public static synchronized Mode mode() {
-        if (mode == null) {
-            mode = chooseMode();
-        }
-        return mode;
+    public static Mode mode() {
+        return backend().mode();
     }
 
     /**
      * A MongoDB connection string without credentials: {@code mongodb://localhost:PORT} (embedded)
      * or the replica-set URL of the container. Starts MongoDB on first call.
      */
-    public static synchronized String mongoUri() {
-        if (mode() == Mode.CONTAINERS) {
-            if (mongoContainer == null) {
-                long started = System.nanoTime();
-                MongoDBContainer container = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
-                container.start();
-                mongoContainer = container;
-                LOG.info("test MongoDB container {} started at {} in {} ms", MONGO_IMAGE,
-                        container.getReplicaSetUrl(), millisSince(started));
-            }
-            return mongoContainer.getReplicaSetUrl();
-        }
-        if (embeddedMongo == null) {
-            registerShutdownHook();
-            EmbeddedMongoServer server = EmbeddedMongoServer.inMemory(freePort());
-            server.start();
-            embeddedMongo = server;
-            LOG.info("test MongoDB (embedded mongo-java-server, in memory) at {}", server.connectionString());
-        }
-        return embeddedMongo.connectionString();
+    public static String mongoUri() {
+        return backend().mongoUri();
     }
 
     /** {@code host:port} of the Kafka broker. Starts Kafka on first call; stable across {@link #stopKafka()}/{@link #startKafka()}. */
-    public static synchronized String kafkaBootstrapServers() {
-        if (mode() == Mode.CONTAINERS) {
-            if (kafkaContainer == null) {
-                long started = System.nanoTime();
-                KafkaContainer container = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE))
-                        .withEnv("KAFKA_NUM_PARTITIONS", "3")
-                        .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
-                        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-                container.start();
-                kafkaContainer = container;
-                LOG.info("test Kafka container {} started at {} in {} ms", KAFKA_IMAGE,
-                        container.getBootstrapServers(), millisSince(started));
-            }
-            return kafkaContainer.getBootstrapServers();
-        }
-        if (embeddedKafka == null) {
-            registerShutdownHook();
-            try {
-                kafkaDir = Files.createTempDirectory("aftersales-test-kafka-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            int port = freePort();
-            int controllerPort = freePort();
-            while (controllerPort == port) {
-                controllerPort = freePort();
-            }
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(kafkaDir, port, controllerPort);
-            broker.start();
-            embeddedKafka = broker;
-            LOG.info("test Kafka (embedded KRaft broker) at {}, data in {}", broker.bootstrapServers(), kafkaDir);
-        }
-        return embeddedKafka.bootstrapServers();
+    public static String kafkaBootstrapServers() {
+        return backend().kafkaBootstrapServers();
     }
 
     /**
@@ -150,42 +84,30 @@ public final class TestInfrastructure {
      * container is paused). Its address and data are kept for {@link #startKafka()}.
      * Starts Kafka first if it was never started, so that the address is known.
      */
-    public static synchronized void stopKafka() {
-        kafkaBootstrapServers();
-        if (mode() == Mode.CONTAINERS) {
-            if (!kafkaPaused) {
-                kafkaContainer.getDockerClient().pauseContainerCmd(kafkaContainer.getContainerId()).exec();
-                kafkaPaused = true;
-                LOG.info("test Kafka container paused");
-            }
-        } else {
-            embeddedKafka.stop();
-        }
+    public static void stopKafka() {
+        backend().stopKafka();
     }
 
     /** Makes Kafka reachable again at the same address, with all earlier topics, records and offsets. */
-    public static synchronized void startKafka() {
-        if (mode() == Mode.CONTAINERS) {
-            if (kafkaContainer == null) {
-                kafkaBootstrapServers();
-            } else if (kafkaPaused) {
-                kafkaContainer.getDockerClient().unpauseContainerCmd(kafkaContainer.getContainerId()).exec();
-                kafkaPaused = false;
-                LOG.info("test Kafka container unpaused");
-            }
-        } else if (embeddedKafka == null) {
-            kafkaBootstrapServers();
-        } else {
-            embeddedKafka.start();
-        }
+    public static void startKafka() {
+        backend().startKafka();
     }
 
-    /** Whether Kafka is started and not stopped by {@link #stopKafka()}. */
-    public static synchronized boolean isKafkaRunning() {
-        if (mode == Mode.CONTAINERS) {
-            return kafkaContainer != null && !kafkaPaused;
+    /** Whether Kafka is started and not stopped by {@link #stopKafka()} (false before anything chose the infrastructure). */
+    public static boolean isKafkaRunning() {
+        TestInfrastructureBackend chosen;
+        synchronized (TestInfrastructure.class) {
+            chosen = backend;
         }
-        return embeddedKafka != null && embeddedKafka.isRunning();
+        return chosen != null && chosen.isKafkaRunning();
+    }
+
+    /** The one implementation of this JVM, chosen on first use; the only place that looks at the mode. */
+    private static synchronized TestInfrastructureBackend backend() {
+        if (backend == null) {
+            backend = chooseMode() == Mode.CONTAINERS ? new ContainerTestInfrastructure() : new EmbeddedTestInfrastructure();
+        }
+        return backend;
     }
 
     private static Mode chooseMode() {
@@ -284,56 +206,7 @@ public final class TestInfrastructure {
         return false;
     }
 
-    private static void registerShutdownHook() {
-        if (shutdownHookRegistered) {
-            return;
-        }
-        shutdownHookRegistered = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::shutdownEmbedded,
-                "aftersales-test-infrastructure-shutdown"));
-    }
-
-    private static synchronized void shutdownEmbedded() {
-        if (embeddedKafka != null) {
-            embeddedKafka.stop();
-        }
-        if (embeddedMongo != null) {
-            embeddedMongo.stop();
-        }
-        if (kafkaDir != null) {
-            deleteRecursively(kafkaDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", dir, e.toString());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    private static long millisSince(long nanoTime) {
+    static long millisSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 }

@@ -46,8 +46,9 @@ class EmbeddedKafkaBrokerIT {
 
     @Test
     void producesConsumesAndKeepsRecordsAndOffsetsAcrossRestart() throws Exception {
-        int port = FreePorts.next();
-        int controllerPort = FreePorts.next();
+        List<Integer> ports = FreePorts.distinct(2);
+        int port = ports.get(0);
+        int controllerPort = ports.get(1);
         broker = new EmbeddedKafkaBroker(dataDir, port, controllerPort);
         broker.start();
         assertThat(broker.bootstrapServers()).isEqualTo("localhost:" + port);

@@ -1,11 +1,11 @@
 package io.aftersales.launcher;
 
+import io.aftersales.embedded.FreePorts;
 import io.aftersales.embedded.LocalSigningKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,8 @@ public final class Supervisor implements AutoCloseable {
 
     /** Tests: every process on free ports, so that tests never collide with a running system or each other. */
     public static Supervisor onFreePorts(Path root, Path dataDir) {
-        return new Supervisor(root, dataDir, true, freePort(), freePort(), freePort(), Progress.console());
+        List<Integer> ports = FreePorts.distinct(3);
+        return new Supervisor(root, dataDir, true, ports.get(0), ports.get(1), ports.get(2), Progress.console());
     }
 
     /** {@link #onFreePorts(Path, Path)} in the repository at {@link #root()}. */
@@ -187,8 +188,8 @@ public final class Supervisor implements AutoCloseable {
         if (stopped) {
             throw new IllegalStateException("stopping: no new processes");
         }
-        int apiPort = freePorts ? freePort() : service.apiPort();
-        int managementPort = freePorts ? freePort() : service.managementPort();
+        int apiPort = freePorts ? FreePorts.next() : service.apiPort();
+        int managementPort = freePorts ? FreePorts.next() : service.managementPort();
         String label = instance == null ? service.name() : service.name() + "-" + instance;
         LogFile log = LogFile.startRun(logDir().resolve(label + ".log"), label);
         List<String> command = java(SERVICE_HEAP);
@@ -353,14 +354,6 @@ public final class Supervisor implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.embedded.EmbeddedMongoServer;
+import io.aftersales.embedded.FreePorts;
 import io.aftersales.feedback.api.DefectAddedToIncident;
 import io.aftersales.feedback.api.DefectReportCounted;
 import io.aftersales.feedback.api.FindAlerts;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +42,8 @@ class QualityProjectionTest {
     private QualityQueries queries;
 
     @BeforeAll
-    static void startMongo() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            server = EmbeddedMongoServer.inMemory(socket.getLocalPort());
-        }
+    static void startMongo() {
+        server = EmbeddedMongoServer.inMemory(FreePorts.next());
         server.start();
         client = MongoClients.create(server.connectionString());
     }

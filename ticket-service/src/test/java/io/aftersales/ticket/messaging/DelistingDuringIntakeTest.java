@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
 import io.aftersales.embedded.EmbeddedMongoServer;
+import io.aftersales.embedded.FreePorts;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.Money;
@@ -23,9 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +59,8 @@ class DelistingDuringIntakeTest {
     private String batch;
 
     @BeforeAll
-    static void startMongo() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            server = EmbeddedMongoServer.inMemory(socket.getLocalPort());
-        }
+    static void startMongo() {
+        server = EmbeddedMongoServer.inMemory(FreePorts.next());
         server.start();
         client = MongoClients.create(server.connectionString());
     }

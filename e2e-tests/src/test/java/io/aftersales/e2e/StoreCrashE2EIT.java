@@ -7,16 +7,12 @@ import io.aftersales.contracts.Topics;
 import io.aftersales.launcher.ServiceProcess;
 import io.aftersales.launcher.ServiceTable;
 import io.aftersales.launcher.Supervisor;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.aftersales.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,20 +86,17 @@ class StoreCrashE2EIT {
         });
 
         Set<String> stored = storedEventIds();
-        Set<String> keysOnKafka = new HashSet<>();
         Set<String> eventIdsOnKafka = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e.store-crash-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TICKETS));
+        try (TopicReader reader = TopicReader.fromBeginning(system.kafkaBootstrapServers(), Topics.TICKETS)) {
             // the relay resumes where its token stood: every acknowledged ticket is published in the end
             await().atMost(Duration.ofMinutes(2)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    keysOnKafka.add(record.key());
-                    eventIdsOnKafka.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-                }
-                return keysOnKafka.containsAll(acknowledged);
+                List<ConsumerRecord<String, byte[]>> records = reader.readNow(record -> true);
+                Set<String> keys = new HashSet<>();
+                records.forEach(record -> {
+                    keys.add(record.key());
+                    eventIdsOnKafka.add(TopicReader.header(record, "ce_id"));
+                });
+                return keys.containsAll(acknowledged);
             });
         }
         assertThat(stored).as("every event on Kafka is in the store").containsAll(eventIdsOnKafka);

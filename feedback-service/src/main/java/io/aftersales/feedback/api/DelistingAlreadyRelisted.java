@@ -1,9 +1,9 @@
 package io.aftersales.feedback.api;
 
-/** The incident was already resolved (its product relisted); a state conflict, not bad input. */
-public class IncidentAlreadyClosed extends RuntimeException {
+/** The delisting was already ended (its product relisted, its incident closed); a state conflict, not bad input. */
+public class DelistingAlreadyRelisted extends RuntimeException {
 
-    public IncidentAlreadyClosed(String incidentId) {
-        super("Incident " + incidentId + " is already closed");
+    public DelistingAlreadyRelisted(String incidentId) {
+        super("Delisting " + incidentId + " was already relisted");
     }
 }

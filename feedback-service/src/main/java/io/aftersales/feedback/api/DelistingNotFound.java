@@ -1,9 +1,12 @@
 package io.aftersales.feedback.api;
 
-/** No incident with this id on the product batch. */
-public class IncidentNotFound extends RuntimeException {
+/**
+ * No delisting with this id on the product batch. A delisting is named by its incident's id; to
+ * clients (paths, errors) it is always "the delisting".
+ */
+public class DelistingNotFound extends RuntimeException {
 
-    public IncidentNotFound(String incidentId) {
-        super("No incident " + incidentId);
+    public DelistingNotFound(String incidentId) {
+        super("No delisting " + incidentId);
     }
 }

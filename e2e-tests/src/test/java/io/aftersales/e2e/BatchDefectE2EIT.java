@@ -164,8 +164,8 @@ class BatchDefectE2EIT {
     private static void awaitTicketPartitionsSharedByTwoMembers() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("feedback-service"))
-                        .describedGroups().get("feedback-service").get();
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("feedback-service.defect-reports"))
+                        .describedGroups().get("feedback-service.defect-reports").get();
                 return group.state() == ConsumerGroupState.STABLE && group.members().stream()
                         .filter(member -> member.assignment().topicPartitions().stream()
                                 .anyMatch(partition -> partition.topic().equals("aftersales.tickets.v1")))

@@ -1,10 +1,11 @@
 package io.aftersales.feedback;
 
 import io.aftersales.feedback.command.DefectRules;
+import io.aftersales.platform.axon.ConflictRetries;
 import io.aftersales.feedback.messaging.DelistingLatency;
 import io.aftersales.feedback.messaging.QualityEventTranslator;
+import io.aftersales.feedback.query.DefectRuleQueries;
 import io.aftersales.feedback.query.QualityProjection;
-import io.aftersales.feedback.query.QualityQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.client.MongoDatabase;
@@ -72,6 +73,11 @@ class FeedbackServiceConfiguration {
     }
 
     @Bean
+    DefectRuleQueries defectRuleQueries(DefectRules defectRules) {
+        return new DefectRuleQueries(defectRules.all());
+    }
+
+    @Bean
     QualityEventTranslator qualityEventTranslator() {
         return new QualityEventTranslator();
     }
@@ -82,16 +88,11 @@ class FeedbackServiceConfiguration {
     }
 
     @Bean
-    QualityProjection qualityProjection(MongoDatabase serviceDatabase) {
-        return new QualityProjection(serviceDatabase);
-    }
-
-    @Bean
-    QualityQueries qualityQueries(MongoDatabase serviceDatabase, MeterRegistry meterRegistry) {
-        QualityQueries queries = new QualityQueries(serviceDatabase);
-        Gauge.builder("aftersales_delistings_active", queries, QualityQueries::countActiveDelistings)
+    QualityProjection qualityProjection(MongoDatabase serviceDatabase, MeterRegistry meterRegistry) {
+        QualityProjection projection = new QualityProjection(serviceDatabase);
+        Gauge.builder("aftersales_delistings_active", projection, QualityProjection::countActiveDelistings)
                 .description("Products currently delisted because of a batch defect (incidents not yet relisted)")
                 .register(meterRegistry);
-        return queries;
+        return projection;
     }
 }

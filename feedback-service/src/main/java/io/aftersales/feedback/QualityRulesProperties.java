@@ -1,6 +1,6 @@
 package io.aftersales.feedback;
 
-import io.aftersales.feedback.command.DefectRule;
+import io.aftersales.feedback.api.DefectRule;
 import io.aftersales.feedback.command.DefectRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -2,17 +2,20 @@ package io.aftersales.ticket;
 
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.ticket.command.BatchIntakes;
+import io.aftersales.ticket.command.Ticket;
+import io.aftersales.ticket.command.TicketIntake;
 import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
-import io.aftersales.ticket.web.TicketIntake;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 @Configuration(proxyBeanMethods = false)
 class TicketServiceConfiguration {
@@ -51,9 +56,25 @@ class TicketServiceConfiguration {
         return new QualityEventListener(inbox, commandGateway, queryGateway, confirmedBatchDefects, clock, intakeGrace);
     }
 
+    /** The handler of OpenTicket, meeting the quality listener in {@link ConfirmedBatchDefects}. */
     @Bean
-    TicketIntake ticketIntake(CommandGateway commandGateway, ConfirmedBatchDefects confirmedBatchDefects) {
-        return new TicketIntake(commandGateway, confirmedBatchDefects);
+    TicketIntake ticketIntake(Repository<Ticket> ticketRepository, ConfirmedBatchDefects confirmedBatchDefects) {
+        return new TicketIntake(ticketRepository, batchIntakes(confirmedBatchDefects));
+    }
+
+    /** The command side's view of the meeting point: only the two steps intake takes. */
+    static BatchIntakes batchIntakes(ConfirmedBatchDefects confirmedBatchDefects) {
+        return new BatchIntakes() {
+            @Override
+            public void intakeStarted(String ticketId, String product, String batch, Instant at) {
+                confirmedBatchDefects.intakeStarted(ticketId, product, batch, at);
+            }
+
+            @Override
+            public Optional<String> activeIncident(String product, String batch) {
+                return confirmedBatchDefects.activeIncident(product, batch);
+            }
+        };
     }
 
     @Bean

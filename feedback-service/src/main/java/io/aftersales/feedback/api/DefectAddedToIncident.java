@@ -14,7 +14,7 @@ public record DefectAddedToIncident(
         String incidentId,
         String product,
         String batch,
-        ReportedDefect report,
+        DefectReport report,
         int distinctBuyers,
         int reports,
         String addedBy,

@@ -20,7 +20,7 @@ public record ProductionAlertRaised(
         String product,
         String batch,
         String rule,
-        List<ReportedDefect> evidence,
+        List<DefectReport> evidence,
         String raisedBy,
         Instant raisedAt) {
 
@@ -30,24 +30,24 @@ public record ProductionAlertRaised(
     }
 
     public int distinctBuyers() {
-        return (int) evidence.stream().map(ReportedDefect::buyerId).distinct().count();
+        return (int) evidence.stream().map(DefectReport::buyerId).distinct().count();
     }
 
     public Instant firstReportedAt() {
-        return evidence.stream().map(ReportedDefect::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
+        return evidence.stream().map(DefectReport::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     public Instant lastReportedAt() {
-        return evidence.stream().map(ReportedDefect::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
+        return evidence.stream().map(DefectReport::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     public List<String> ticketIds() {
-        return evidence.stream().map(ReportedDefect::ticketId).toList();
+        return evidence.stream().map(DefectReport::ticketId).toList();
     }
 
-    public static Map<String, Integer> countByDefectType(List<ReportedDefect> reports) {
+    public static Map<String, Integer> countByDefectType(List<DefectReport> reports) {
         Map<String, Integer> counts = reports.stream().collect(Collectors.groupingBy(
-                ReportedDefect::defectTypeOrUnclassified, Collectors.summingInt(r -> 1)));
+                DefectReport::defectTypeOrUnclassified, Collectors.summingInt(r -> 1)));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));

@@ -1,5 +1,6 @@
 package io.aftersales.feedback.command;
 
+import io.aftersales.feedback.api.DefectRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,16 +1,19 @@
 package io.aftersales.feedback.command;
 
+import io.aftersales.feedback.api.Actors;
+import io.aftersales.feedback.api.DefectRule;
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.feedback.api.CountDefectReport;
 import io.aftersales.feedback.api.DefectAddedToIncident;
 import io.aftersales.feedback.api.DefectReportCounted;
-import io.aftersales.feedback.api.IncidentAlreadyClosed;
-import io.aftersales.feedback.api.IncidentNotFound;
+import io.aftersales.feedback.api.DelistingAlreadyRelisted;
+import io.aftersales.feedback.api.DelistingNotFound;
 import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
 import io.aftersales.feedback.api.RelistProduct;
 import io.aftersales.feedback.api.ReportOutcome;
-import io.aftersales.feedback.api.ReportedDefect;
+import io.aftersales.feedback.api.DefectReport;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -45,8 +48,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "productBatchCache")
 public class ProductBatch {
 
-    static final String SYSTEM = "system";
-
     @AggregateIdentifier
     private String productBatchId;
     private String product;
@@ -56,7 +57,7 @@ public class ProductBatch {
     private final SortedSet<String> skus = new TreeSet<>();
     private final SortedSet<String> stores = new TreeSet<>();
     /** Reports that may still open an incident: since the last incident, newest minus the longest window. */
-    private final List<ReportedDefect> candidates = new ArrayList<>();
+    private final List<DefectReport> candidates = new ArrayList<>();
     /** Reports made at or before the last relisting belong to the closed incident's time, not a new burst. */
     private Instant countFrom;
     private int incidentsRaised;
@@ -75,17 +76,17 @@ public class ProductBatch {
         boolean repeatBuyer = countedBuyers.contains(command.buyerId());
         apply(new DefectReportCounted(command.productBatchId(), command.product(), command.batch(), command.ticketId(),
                 command.buyerId(), command.storeId(), command.platform(), command.sku(), command.category(),
-                command.defectType(), command.reportedAt(), repeatBuyer, SYSTEM, command.receivedAt()));
+                command.defectType(), command.reportedAt(), repeatBuyer, Actors.SYSTEM, command.receivedAt()));
         ReportOutcome counted = repeatBuyer ? ReportOutcome.REPEAT_BUYER : ReportOutcome.COUNTED;
         if (batch == null) {
             return counted;
         }
-        ReportedDefect report = reportOf(command);
+        DefectReport report = reportOf(command);
         if (openIncident != null) {
             Set<String> buyers = new HashSet<>(openIncident.buyers());
             buyers.add(command.buyerId());
             apply(new DefectAddedToIncident(productBatchId, openIncident.incidentId(), product, batch, report,
-                    buyers.size(), openIncident.tickets().size() + 1, SYSTEM, command.receivedAt()));
+                    buyers.size(), openIncident.tickets().size() + 1, Actors.SYSTEM, command.receivedAt()));
             return ReportOutcome.ADDED_TO_INCIDENT;
         }
         if (!candidates.contains(report)) {
@@ -94,7 +95,7 @@ public class ProductBatch {
         // every rule the report counts towards, not only the most specific one: otherwise the decision
         // would depend on which report of a set came last (issue 8, defect 8)
         DefectRule rule = null;
-        List<ReportedDefect> evidence = List.of();
+        List<DefectReport> evidence = List.of();
         for (DefectRule candidate : rules.rulesFor(product, command.category(), command.defectType())) {
             evidence = crossedWindow(candidate, report);
             if (!evidence.isEmpty()) {
@@ -108,13 +109,13 @@ public class ProductBatch {
         DefectRule crossed = rule;
         String incidentId = ProductBatchIds.incident(productBatchId, incidentsRaised + 1);
         long buyers = evidence.stream().filter(r -> crossed.counts(r.category(), r.defectType()))
-                .map(ReportedDefect::buyerId).distinct().count();
+                .map(DefectReport::buyerId).distinct().count();
         String reason = "%d distinct buyers reported %s on batch %s within %s (rule %s: %s)".formatted(buyers,
                 rule.defectType() == null ? "defects" : rule.defectType(), batch, rule.window(), rule.name(),
                 rule.describe());
         apply(new ProductDelisted(productBatchId, incidentId, product, batch, List.copyOf(skus), List.copyOf(stores),
-                rule.name(), reason, command.ticketId(), command.reportedAt(), SYSTEM, command.receivedAt()));
-        apply(new ProductionAlertRaised(productBatchId, incidentId, product, batch, rule.name(), evidence, SYSTEM,
+                rule.name(), reason, command.ticketId(), command.reportedAt(), Actors.SYSTEM, command.receivedAt()));
+        apply(new ProductionAlertRaised(productBatchId, incidentId, product, batch, rule.name(), evidence, Actors.SYSTEM,
                 command.receivedAt()));
         return ReportOutcome.INCIDENT_RAISED;
     }
@@ -129,10 +130,10 @@ public class ProductBatch {
         }
         for (int number = 1; number <= incidentsRaised; number++) {
             if (ProductBatchIds.incident(productBatchId, number).equals(command.incidentId())) {
-                throw new IncidentAlreadyClosed(command.incidentId());
+                throw new DelistingAlreadyRelisted(command.incidentId());
             }
         }
-        throw new IncidentNotFound(command.incidentId());
+        throw new DelistingNotFound(command.incidentId());
     }
 
     /**
@@ -140,19 +141,19 @@ public class ProductBatch {
      * at least the rule's number of distinct buyers among the reports the rule counts; empty when
      * there is none. Only windows containing the new report can have changed.
      */
-    private List<ReportedDefect> crossedWindow(DefectRule rule, ReportedDefect newReport) {
+    private List<DefectReport> crossedWindow(DefectRule rule, DefectReport newReport) {
         Instant earliestStart = newReport.reportedAt().minus(rule.window());
-        List<Instant> starts = candidates.stream().map(ReportedDefect::reportedAt)
+        List<Instant> starts = candidates.stream().map(DefectReport::reportedAt)
                 .filter(t -> !t.isBefore(earliestStart) && !t.isAfter(newReport.reportedAt()))
                 .distinct().sorted().toList();
         for (Instant start : starts) {
             Instant end = start.plus(rule.window());
-            List<ReportedDefect> inWindow = candidates.stream()
+            List<DefectReport> inWindow = candidates.stream()
                     .filter(r -> !r.reportedAt().isBefore(start) && !r.reportedAt().isAfter(end))
-                    .sorted(Comparator.comparing(ReportedDefect::reportedAt).thenComparing(ReportedDefect::ticketId))
+                    .sorted(Comparator.comparing(DefectReport::reportedAt).thenComparing(DefectReport::ticketId))
                     .toList();
             long buyers = inWindow.stream().filter(r -> rule.counts(r.category(), r.defectType()))
-                    .map(ReportedDefect::buyerId).distinct().count();
+                    .map(DefectReport::buyerId).distinct().count();
             if (buyers >= rule.minBuyers()) {
                 return inWindow;
             }
@@ -160,8 +161,8 @@ public class ProductBatch {
         return List.of();
     }
 
-    private static ReportedDefect reportOf(CountDefectReport c) {
-        return new ReportedDefect(c.ticketId(), c.buyerId(), c.storeId(), c.sku(), c.category(), c.defectType(),
+    private static DefectReport reportOf(CountDefectReport c) {
+        return new DefectReport(c.ticketId(), c.buyerId(), c.storeId(), c.sku(), c.category(), c.defectType(),
                 c.reportedAt());
     }
 
@@ -177,9 +178,9 @@ public class ProductBatch {
         skus.add(event.sku());
         stores.add(event.storeId());
         if (batch != null && openIncident == null && (countFrom == null || event.reportedAt().isAfter(countFrom))) {
-            candidates.add(new ReportedDefect(event.ticketId(), event.buyerId(), event.storeId(), event.sku(),
+            candidates.add(new DefectReport(event.ticketId(), event.buyerId(), event.storeId(), event.sku(),
                     event.category(), event.defectType(), event.reportedAt()));
-            Instant newest = candidates.stream().map(ReportedDefect::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
+            Instant newest = candidates.stream().map(DefectReport::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
             Instant horizon = newest.minus(DefectRule.MAX_WINDOW);
             candidates.removeIf(r -> r.reportedAt().isBefore(horizon));
         }
@@ -210,7 +211,7 @@ public class ProductBatch {
 
     private record OpenIncident(String incidentId, Set<String> tickets, Set<String> buyers) {
 
-        void add(ReportedDefect report) {
+        void add(DefectReport report) {
             tickets.add(report.ticketId());
             buyers.add(report.buyerId());
         }

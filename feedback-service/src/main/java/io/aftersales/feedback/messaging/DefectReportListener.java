@@ -4,7 +4,7 @@ import io.aftersales.contracts.Topics;
 import io.aftersales.contracts.tickets.v1.DefectReported;
 import io.aftersales.feedback.api.CountDefectReport;
 import io.aftersales.feedback.api.ReportOutcome;
-import io.aftersales.feedback.command.ProductBatchIds;
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.platform.messaging.CloudEventHeaders;
 import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.platform.messaging.MalformedMessageException;
@@ -32,7 +32,9 @@ import java.util.Map;
 @Component
 public class DefectReportListener {
 
-    static final String CONSUMER = "feedback-defect-reports";
+    /** The listener, its inbox entries and (with the service's group id) its consumer group: {@code <service>.<purpose>}. */
+    static final String CONSUMER = "feedback-service.defect-reports";
+    static final String GROUP = "${spring.kafka.consumer.group-id}.defect-reports";
 
     private final Inbox inbox;
     private final CommandGateway commandGateway;
@@ -55,7 +57,7 @@ public class DefectReportListener {
                 .register(meterRegistry);
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, idIsGroup = false)
+    @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.TICKETS)
     public void on(ConsumerRecord<String, byte[]> record) {
         String type = header(record, CloudEventHeaders.TYPE);
         if (type != null && !DefectReported.TYPE.equals(type)) {

@@ -5,7 +5,7 @@ import io.aftersales.feedback.api.DefectAddedToIncident;
 import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
-import io.aftersales.feedback.api.ReportedDefect;
+import io.aftersales.feedback.api.DefectReport;
 import io.aftersales.platform.messaging.OutgoingEvent;
 import io.aftersales.platform.messaging.OutgoingEventTranslator;
 
@@ -37,7 +37,7 @@ public class QualityEventTranslator implements OutgoingEventTranslator {
                             e.ticketIds().size(), e.raisedBy(), e.raisedAt())));
         }
         if (domainEvent instanceof DefectAddedToIncident e) {
-            ReportedDefect report = e.report();
+            DefectReport report = e.report();
             return Optional.of(new OutgoingEvent(io.aftersales.contracts.quality.v1.DefectAddedToIncident.TYPE, e.product(),
                     new io.aftersales.contracts.quality.v1.DefectAddedToIncident(e.incidentId(), e.product(), e.batch(),
                             report.ticketId(), report.buyerId(), report.storeId(), report.sku(), report.defectType(),

@@ -1,5 +1,7 @@
 package io.aftersales.feedback.query;
 
+import io.aftersales.feedback.api.ProductRelisted;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -24,4 +26,10 @@ public record DelistingView(
 
     public static final String ACTIVE = "ACTIVE";
     public static final String RELISTED = "RELISTED";
+
+    /** This delisting once {@code relisted} is recorded: what QA's relisting answers, without waiting for the projection. */
+    public DelistingView relisted(ProductRelisted relisted) {
+        return new DelistingView(id, product, batch, skus, storeIds, rule, reason, RELISTED, delistedBy, delistedAt,
+                relisted.relistedBy(), relisted.relistedAt(), relisted.note());
+    }
 }

@@ -1,7 +1,7 @@
 package io.aftersales.feedback.web;
 
-import io.aftersales.feedback.api.IncidentAlreadyClosed;
-import io.aftersales.feedback.api.IncidentNotFound;
+import io.aftersales.feedback.api.DelistingAlreadyRelisted;
+import io.aftersales.feedback.api.DelistingNotFound;
 import io.aftersales.platform.web.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,20 +11,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Incident rules as problem+json: an unknown incident is 404, relisting a closed one is a 409 state conflict. */
+/** Delisting rules as problem+json: an unknown delisting is 404, relisting one already relisted is a 409 state conflict. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FeedbackProblems {
 
-    @ExceptionHandler(IncidentNotFound.class)
-    public ResponseEntity<ProblemDetail> notFound(IncidentNotFound ex) {
+    @ExceptionHandler(DelistingNotFound.class)
+    public ResponseEntity<ProblemDetail> notFound(DelistingNotFound ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND,
                 "Not found", "No such delisting."));
     }
 
-    @ExceptionHandler(IncidentAlreadyClosed.class)
-    public ResponseEntity<ProblemDetail> alreadyClosed(IncidentAlreadyClosed ex) {
+    @ExceptionHandler(DelistingAlreadyRelisted.class)
+    public ResponseEntity<ProblemDetail> alreadyClosed(DelistingAlreadyRelisted ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
-                "Already relisted", "The product was already relisted for this incident."));
+                "Already relisted", "This delisting was already relisted."));
     }
 }

@@ -1,19 +1,17 @@
 package io.aftersales.feedback.web;
 
 import io.aftersales.platform.web.FieldError;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.aftersales.platform.web.PageRequest;
 import jakarta.validation.constraints.Size;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The query parameters of a list endpoint, read as text so that a bad number is a field error too. */
-record ListParameters(@Size(max = 64) String product, @Size(max = 64) String sku, String status,
-                      @Min(0) @Max(10_000) Integer page, @Min(1) @Max(MAX_SIZE) Integer size) {
-
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
+/**
+ * The filters of a quality list endpoint, read as text so that every bad parameter is a field error
+ * reported together; the page is the platform's one {@link PageRequest}.
+ */
+record ListParameters(@Size(max = 64) String product, @Size(max = 64) String sku, String status, PageRequest page) {
 
     static ListParameters parse(String product, String sku, String status, String page, String size,
                                 List<String> statuses, List<FieldError> errors) {
@@ -22,19 +20,7 @@ record ListParameters(@Size(max = 64) String product, @Size(max = 64) String sku
             errors.add(new FieldError("status", "must be one of " + statuses));
         }
         return new ListParameters(blankToNull(product), blankToNull(sku), normalisedStatus,
-                number("page", page, 0, errors), number("size", size, DEFAULT_SIZE, errors));
-    }
-
-    private static Integer number(String field, String text, int orElse, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return orElse;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a whole number"));
-            return orElse;
-        }
+                PageRequest.parse(page, size, errors));
     }
 
     static List<FieldError> errors() {

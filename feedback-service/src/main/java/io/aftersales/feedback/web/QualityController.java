@@ -2,18 +2,20 @@ package io.aftersales.feedback.web;
 
 import io.aftersales.feedback.api.FindAlerts;
 import io.aftersales.feedback.api.FindDelisting;
+import io.aftersales.feedback.api.FindDefectRules;
 import io.aftersales.feedback.api.FindDelistings;
 import io.aftersales.feedback.api.FindProductQuality;
-import io.aftersales.feedback.api.IncidentNotFound;
+import io.aftersales.feedback.api.DelistingNotFound;
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.feedback.api.ProductRelisted;
-import io.aftersales.feedback.api.RelistProduct;
-import io.aftersales.feedback.command.DefectRule;
+import io.aftersales.feedback.api.DefectRule;
 import io.aftersales.feedback.command.DefectRules;
 import io.aftersales.feedback.query.AlertView;
 import io.aftersales.feedback.query.DelistingView;
 import io.aftersales.feedback.query.AlertPage;
 import io.aftersales.feedback.query.DelistingPage;
 import io.aftersales.feedback.query.ProductQualityView;
+import io.aftersales.feedback.query.RuleView;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.FieldError;
@@ -53,15 +55,13 @@ public class QualityController {
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
     private final RequestValidator validator;
-    private final DefectRules rules;
     private final Clock clock;
 
     public QualityController(CommandGateway commandGateway, QueryGateway queryGateway, RequestValidator validator,
-                             DefectRules rules, Clock clock) {
+                             Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.validator = validator;
-        this.rules = rules;
         this.clock = clock;
     }
 
@@ -75,7 +75,8 @@ public class QualityController {
                                                 @RequestParam(required = false) String size) {
         return Blocking.call(() -> {
             ListParameters p = parameters(product, sku, status, page, size, DELISTING_STATUSES);
-            return queryGateway.query(new FindDelistings(p.product(), p.sku(), p.status(), p.page(), p.size()),
+            return queryGateway.query(new FindDelistings(p.product(), p.sku(), p.status(), p.page().page(),
+                            p.page().size()),
                     ResponseTypes.instanceOf(DelistingPage.class)).join();
         });
     }
@@ -97,7 +98,7 @@ public class QualityController {
                                         @RequestParam(required = false) String size) {
         return Blocking.call(() -> {
             ListParameters p = parameters(product, sku, status, page, size, ALERT_STATUSES);
-            return queryGateway.query(new FindAlerts(p.product(), p.sku(), p.status(), p.page(), p.size()),
+            return queryGateway.query(new FindAlerts(p.product(), p.sku(), p.status(), p.page().page(), p.page().size()),
                     ResponseTypes.instanceOf(AlertPage.class)).join();
         });
     }
@@ -115,7 +116,8 @@ public class QualityController {
     @GetMapping("/quality/rules")
     @PreAuthorize(Roles.ANY)
     public Mono<List<RuleView>> rules() {
-        return Mono.just(rules.all().stream().map(RuleView::of).toList());
+        return Blocking.call(() -> queryGateway.query(new FindDefectRules(),
+                ResponseTypes.multipleInstancesOf(RuleView.class)).join());
     }
 
     /**
@@ -127,25 +129,11 @@ public class QualityController {
     public Mono<DelistingView> relist(@PathVariable String id, @RequestBody RelistRequest body, Caller caller) {
         return Blocking.call(() -> {
             RelistRequest request = validator.validate(body);
-            DelistingView delisting = findDelisting(id).orElseThrow(() -> new IncidentNotFound(id));
-            ProductRelisted relisted = commandGateway.sendAndWait(new RelistProduct(
-                    io.aftersales.feedback.command.ProductBatchIds.of(delisting.product(), delisting.batch()), id,
-                    request.note().strip(), caller.subject(), clock.instant()));
-            return new DelistingView(delisting.id(), delisting.product(), delisting.batch(), delisting.skus(),
-                    delisting.storeIds(), delisting.rule(), delisting.reason(), DelistingView.RELISTED,
-                    delisting.delistedBy(), delisting.delistedAt(), relisted.relistedBy(), relisted.relistedAt(),
-                    relisted.note());
+            DelistingView delisting = findDelisting(id).orElseThrow(() -> new DelistingNotFound(id));
+            ProductRelisted relisted = commandGateway.sendAndWait(request.toCommand(
+                    ProductBatchIds.of(delisting.product(), delisting.batch()), id, caller.subject(), clock.instant()));
+            return delisting.relisted(relisted);
         });
-    }
-
-    /** A rule as listed: {@code window} as an ISO-8601 duration (PT72H). */
-    public record RuleView(String name, String productPrefix, String category, String defectType, int minBuyers,
-                           String window) {
-
-        static RuleView of(DefectRule rule) {
-            return new RuleView(rule.name(), rule.productPrefix(), rule.category(), rule.defectType(), rule.minBuyers(),
-                    rule.window().toString());
-        }
     }
 
     private ListParameters parameters(String product, String sku, String status, String page, String size,

@@ -1,16 +1,18 @@
 package io.aftersales.feedback.command;
 
+import io.aftersales.feedback.api.DefectRule;
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.feedback.api.CountDefectReport;
 import io.aftersales.feedback.api.DefectAddedToIncident;
 import io.aftersales.feedback.api.DefectReportCounted;
-import io.aftersales.feedback.api.IncidentAlreadyClosed;
-import io.aftersales.feedback.api.IncidentNotFound;
+import io.aftersales.feedback.api.DelistingAlreadyRelisted;
+import io.aftersales.feedback.api.DelistingNotFound;
 import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
 import io.aftersales.feedback.api.RelistProduct;
 import io.aftersales.feedback.api.ReportOutcome;
-import io.aftersales.feedback.api.ReportedDefect;
+import io.aftersales.feedback.api.DefectReport;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -235,7 +237,7 @@ class ProductBatchTest {
         given.add(new ProductRelisted(ID, FIRST_INCIDENT, PRODUCT, BATCH, "ok", "qa-lin", NOW));
         fixture.given(given)
                 .when(new RelistProduct(ID, FIRST_INCIDENT, "again", "qa-wu", NOW))
-                .expectException(IncidentAlreadyClosed.class)
+                .expectException(DelistingAlreadyRelisted.class)
                 .expectNoEvents();
     }
 
@@ -243,7 +245,7 @@ class ProductBatchTest {
     void relisting_an_incident_the_batch_never_had_is_refused() {
         fixture.given(incidentOfFive())
                 .when(new RelistProduct(ID, ProductBatchIds.incident(ID, 7), "?", "qa-lin", NOW))
-                .expectException(IncidentNotFound.class)
+                .expectException(DelistingNotFound.class)
                 .expectNoEvents();
     }
 
@@ -409,7 +411,7 @@ class ProductBatchTest {
     }
 
     private static List<Object> incidentOfFive() {
-        List<ReportedDefect> evidence = new ArrayList<>();
+        List<DefectReport> evidence = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             evidence.add(reported(i));
         }
@@ -467,9 +469,9 @@ class ProductBatchTest {
                 storeOf(ticket), "TMALL", skuOf(ticket), "QUALITY", defectType, at, repeatBuyer, "system", NOW);
     }
 
-    private static ReportedDefect reported(int i) {
+    private static DefectReport reported(int i) {
         String ticket = "ticket-" + i;
-        return new ReportedDefect(ticket, "buyer-" + i, storeOf(ticket), skuOf(ticket), "QUALITY", defectOf(i), at(i));
+        return new DefectReport(ticket, "buyer-" + i, storeOf(ticket), skuOf(ticket), "QUALITY", defectOf(i), at(i));
     }
 
     private static String defectOf(int i) {

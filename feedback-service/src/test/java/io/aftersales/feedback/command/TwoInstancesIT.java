@@ -1,5 +1,6 @@
 package io.aftersales.feedback.command;
 
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.feedback.FeedbackServiceApplication;
 import io.aftersales.feedback.FeedbackServiceIT;
 import io.aftersales.feedback.api.CountDefectReport;

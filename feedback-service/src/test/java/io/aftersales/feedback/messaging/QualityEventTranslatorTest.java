@@ -7,8 +7,8 @@ import io.aftersales.feedback.api.DefectReportCounted;
 import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
-import io.aftersales.feedback.api.ReportedDefect;
-import io.aftersales.feedback.command.ProductBatchIds;
+import io.aftersales.feedback.api.DefectReport;
+import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.platform.messaging.IntegrationJson;
 import io.aftersales.platform.messaging.OutgoingEvent;
 import io.aftersales.testing.ContractSchemas;
@@ -29,8 +29,8 @@ class QualityEventTranslatorTest {
 
     @Test
     void each_incident_event_is_published_schema_valid_and_keyed_by_product() throws Exception {
-        ReportedDefect r1 = new ReportedDefect("t1", "b1", "tmall-flagship", "JK2611-RED-M", "QUALITY", "COLOUR_FADING", AT);
-        ReportedDefect r2 = new ReportedDefect("t2", "b2", "jd-outdoor", "JK2611-NAVY-L", "QUALITY", null, AT.plusSeconds(1));
+        DefectReport r1 = new DefectReport("t1", "b1", "tmall-flagship", "JK2611-RED-M", "QUALITY", "COLOUR_FADING", AT);
+        DefectReport r2 = new DefectReport("t2", "b2", "jd-outdoor", "JK2611-NAVY-L", "QUALITY", null, AT.plusSeconds(1));
         List<Object> events = List.of(
                 new ProductDelisted("JK2611/B1", "inc", "JK2611", "B1", List.of("JK2611-NAVY-L"), List.of("jd-outdoor"),
                         "default", "5 distinct buyers", "t5", AT, "system", AT),
@@ -55,9 +55,9 @@ class QualityEventTranslatorTest {
 
     @Test
     void a_big_alert_carries_at_most_twenty_ticket_ids_and_the_total() throws Exception {
-        List<ReportedDefect> evidence = new java.util.ArrayList<>();
+        List<DefectReport> evidence = new java.util.ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            evidence.add(new ReportedDefect("t" + i, "b" + i, "tmall-flagship", "JK2611-RED-M", "QUALITY",
+            evidence.add(new DefectReport("t" + i, "b" + i, "tmall-flagship", "JK2611-RED-M", "QUALITY",
                     i % 2 == 0 ? "COLOUR_FADING" : "STAIN", AT.plusSeconds(i)));
         }
 

@@ -16,7 +16,7 @@ import io.aftersales.feedback.api.FindProductQuality;
 import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
-import io.aftersales.feedback.api.ReportedDefect;
+import io.aftersales.feedback.api.DefectReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class QualityProjectionTest {
     private static MongoClient client;
     private MongoDatabase database;
     private QualityProjection projection;
-    private QualityQueries queries;
+    private QualityProjection queries;
 
     @BeforeAll
     static void startMongo() {
@@ -58,7 +58,7 @@ class QualityProjectionTest {
     void freshDatabase() {
         database = client.getDatabase("projection_" + System.nanoTime());
         projection = new QualityProjection(database);
-        queries = new QualityQueries(database);
+        queries = projection;
     }
 
     @Test
@@ -168,11 +168,11 @@ class QualityProjectionTest {
 
     private List<Object> incidentEvents() {
         List<Object> events = new ArrayList<>();
-        List<ReportedDefect> evidence = new ArrayList<>();
+        List<DefectReport> evidence = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String store = i % 2 == 0 ? "jd-outdoor" : "tmall-flagship";
             events.add(counted("t" + i, "b" + i, "B1", store, "JK2611-RED-M", "COLOUR_FADING", T0.plusSeconds(i)));
-            evidence.add(new ReportedDefect("t" + i, "b" + i, store, "JK2611-RED-M", "QUALITY", "COLOUR_FADING",
+            evidence.add(new DefectReport("t" + i, "b" + i, store, "JK2611-RED-M", "QUALITY", "COLOUR_FADING",
                     T0.plusSeconds(i)));
         }
         events.add(new ProductDelisted(PB, "inc-1", "JK2611", "B1", List.of("JK2611-RED-M"),
@@ -181,7 +181,7 @@ class QualityProjectionTest {
         events.add(new ProductionAlertRaised(PB, "inc-1", "JK2611", "B1", "default", evidence, "system",
                 T0.plusSeconds(10)));
         events.add(counted("t6", "b6", "B1", "douyin-shop", "JK2611-NAVY-L", "STAIN", T0.plusSeconds(6)));
-        events.add(new DefectAddedToIncident(PB, "inc-1", "JK2611", "B1", new ReportedDefect("t6", "b6", "douyin-shop",
+        events.add(new DefectAddedToIncident(PB, "inc-1", "JK2611", "B1", new DefectReport("t6", "b6", "douyin-shop",
                 "JK2611-NAVY-L", "QUALITY", "STAIN", T0.plusSeconds(6)), 6, 6, "system", T0.plusSeconds(11)));
         events.add(counted("t7", "b7", null, "tmall-flagship", "JK2611-RED-M", null, T0.plusSeconds(7)));
         return events;

@@ -75,6 +75,17 @@ class QualityApiIT extends FeedbackServiceIT {
     }
 
     @Test
+    void an_overflowing_page_of_delistings_or_alerts_is_400_problem_naming_the_page_not_a_500() {
+        for (String list : List.of("/api/v1/delistings", "/api/v1/alerts")) {
+            web.get().uri(list + "?page=10737419&size=200").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                    .jsonPath("$.errors[0].field").isEqualTo("page");
+        }
+    }
+
+    @Test
     void an_unknown_product_is_404_problem() {
         web.get().uri("/api/v1/quality/products/{p}", newProduct("NONE")).exchange()
                 .expectStatus().isNotFound()

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * to the topic they came from.
  *
  * <p>A re-drive reads a dead-letter topic from where the last re-drive stopped (the committed
- * offsets of the consumer group {@value #REDRIVE_GROUP}, shared by every service, because the
+ * offsets of the consumer group {@value #REDRIVE_GROUP}, shared by every service (so named
+ * {@code aftersales.<purpose>}, not {@code <service>.<purpose>} like the other groups), because the
  * dead-letter topic is shared too) up to its end as it was when the re-drive began, publishes each
  * record unchanged (key, value and CloudEvents headers, so {@code ce_id} is the same and every
  * consumer's inbox drops what it already processed) without the {@code kafka_dlt-*} headers, and
@@ -54,7 +55,7 @@ import java.util.stream.Collectors;
  */
 public class DeadLetters implements InitializingBean, DisposableBean {
 
-    public static final String REDRIVE_GROUP = "aftersales-dead-letter-redrive";
+    public static final String REDRIVE_GROUP = "aftersales.dead-letter-redrive";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

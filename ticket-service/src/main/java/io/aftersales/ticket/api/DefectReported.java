@@ -27,6 +27,6 @@ public record DefectReported(
 
     /** What the defect is counted against: the style (款号) when known, otherwise the SKU. */
     public String product() {
-        return styleCode != null && !styleCode.isBlank() ? styleCode : sku;
+        return Product.of(styleCode, sku);
     }
 }

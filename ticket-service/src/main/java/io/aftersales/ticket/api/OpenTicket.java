@@ -44,7 +44,7 @@ public record OpenTicket(
 
     /** The product as quality groups tickets: the style code, or the SKU when there is none. */
     public String product() {
-        return styleCode != null ? styleCode : sku;
+        return Product.of(styleCode, sku);
     }
 
     public OpenTicket onConfirmedBatchDefect(String incidentId) {

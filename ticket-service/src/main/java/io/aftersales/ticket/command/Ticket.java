@@ -1,5 +1,6 @@
 package io.aftersales.ticket.command;
 
+import io.aftersales.ticket.api.Actors;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
@@ -7,6 +8,7 @@ import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.DefectReported;
 import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.OpenTicket;
+import io.aftersales.ticket.api.Product;
 import io.aftersales.ticket.api.RemarkAdded;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketRuleViolation;
@@ -45,8 +47,8 @@ public class Ticket {
         // Axon rebuilds the ticket from its events
     }
 
-    @CommandHandler
-    public Ticket(OpenTicket command) {
+    /** Created by {@link TicketIntake}, the handler of {@link OpenTicket}. */
+    Ticket(OpenTicket command) {
         openingEvents(command).forEach(event -> apply(event));
     }
 
@@ -78,7 +80,7 @@ public class Ticket {
         }
         if (command.batchDefectIncidentId() != null && command.batch() != null) {
             events.add(new BatchDefectConfirmed(command.ticketId(), command.batchDefectIncidentId(), command.product(),
-                    command.batch(), "system", command.requestedAt()));
+                    command.batch(), Actors.SYSTEM, command.requestedAt()));
         }
         return List.copyOf(events);
     }
@@ -111,7 +113,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketOpened event) {
         this.ticketId = event.ticketId();
-        this.product = event.styleCode() != null ? event.styleCode() : event.sku();
+        this.product = Product.of(event.styleCode(), event.sku());
         this.batch = event.batch();
     }
 

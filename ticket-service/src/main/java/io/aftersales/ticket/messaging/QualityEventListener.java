@@ -5,6 +5,7 @@ import io.aftersales.contracts.quality.v1.ProductDelisted;
 import io.aftersales.contracts.quality.v1.ProductRelisted;
 import io.aftersales.platform.messaging.InboundCloudEvent;
 import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.ticket.api.Actors;
 import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.TicketRuleViolation;
@@ -34,7 +35,9 @@ import java.util.Map;
  */
 public class QualityEventListener {
 
+    /** The listener, its inbox entries and (with the service's group id) its consumer group: {@code <service>.<purpose>}. */
     static final String CONSUMER = "ticket-service.quality";
+    static final String GROUP = "${spring.kafka.consumer.group-id}.quality";
     private static final int PAGE = 200;
     private static final Duration WAIT_FOR_INTAKE = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(QualityEventListener.class);
@@ -56,7 +59,7 @@ public class QualityEventListener {
         this.intakeGrace = intakeGrace;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.QUALITY, idIsGroup = false)
+    @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.QUALITY)
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(CONSUMER, record, this::handle);
     }
@@ -105,7 +108,7 @@ public class QualityEventListener {
      */
     private void confirm(String ticketId, Instant intakeStartedAt, ProductDelisted delisted) {
         ConfirmBatchDefect command = new ConfirmBatchDefect(ticketId, delisted.incidentId(), delisted.product(),
-                delisted.batch(), "system", delisted.delistedAt());
+                delisted.batch(), Actors.SYSTEM, delisted.delistedAt());
         while (true) {
             try {
                 commandGateway.sendAndWait(command);

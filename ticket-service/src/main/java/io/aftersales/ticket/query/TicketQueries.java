@@ -1,5 +1,6 @@
 package io.aftersales.ticket.query;
 
+import io.aftersales.ticket.api.Actors;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.DefectReported;
 import io.aftersales.ticket.api.FindTicket;
@@ -107,6 +108,6 @@ public class TicketQueries {
         if (event instanceof BatchDefectConfirmed e) {
             return e.confirmedBy();
         }
-        return "system";
+        return Actors.SYSTEM;
     }
 }

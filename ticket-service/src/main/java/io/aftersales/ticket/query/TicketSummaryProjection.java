@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import io.aftersales.platform.web.PageInfo;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.Product;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.RemarkAdded;
@@ -64,7 +65,7 @@ public class TicketSummaryProjection {
                 Updates.setOnInsert("buyerId", e.buyerId()),
                 Updates.setOnInsert("vip", e.vip()),
                 Updates.setOnInsert("sku", e.sku()),
-                Updates.setOnInsert("product", e.styleCode() != null ? e.styleCode() : e.sku()),
+                Updates.setOnInsert("product", Product.of(e.styleCode(), e.sku())),
                 Updates.setOnInsert("batch", e.batch()),
                 Updates.setOnInsert("category", e.category().name()),
                 Updates.setOnInsert("defectType", e.defectType()),

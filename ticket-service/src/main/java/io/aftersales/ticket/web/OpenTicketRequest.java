@@ -2,7 +2,11 @@ package io.aftersales.ticket.web;
 
 import io.aftersales.platform.web.FieldError;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.Evidence;
+import io.aftersales.ticket.api.Money;
+import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.TicketIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -48,6 +52,30 @@ public record OpenTicketRequest(
     }
 
     public record EvidenceBody(@NotBlank @Size(max = 32) String kind, @NotBlank @Size(max = 512) String ref) {
+    }
+
+    /**
+     * The command this (validated) request asks for. The ticket id names the platform case
+     * ({@code platform} + {@code externalId}) or, without one, the store's {@code idempotencyKey}, so that a
+     * repeated intake meets the first ticket in the event store; otherwise it is new.
+     */
+    OpenTicket toCommand(String idempotencyKey, String actor, Instant requestedAt) {
+        Platform platform = Platform.valueOf(this.platform);
+        String externalId = optional(this.externalId);
+        String ticketId = externalId == null && idempotencyKey != null
+                ? TicketIds.forIdempotencyKey(storeId.strip(), idempotencyKey)
+                : TicketIds.forIntake(platform, externalId);
+        List<Evidence> evidence = this.evidence == null ? List.of()
+                : this.evidence.stream().map(e -> new Evidence(e.kind(), e.ref())).toList();
+        return new OpenTicket(ticketId, storeId.strip(), platform, orderId.strip(), externalId, buyerId.strip(),
+                Boolean.TRUE.equals(vip), sku.strip(), optional(styleCode), optional(batch), quantity,
+                new Money(paidAmount.amount(), paidAmount.currency()), signedAt, Category.valueOf(category),
+                optional(defectType), optional(description), evidence, optional(channel), actor, requestedAt);
+    }
+
+    /** Published events carry null, never "", for an absent optional value. */
+    private static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Rules that span fields or need the enumerations; reported together with the annotation checks. */

@@ -3,20 +3,17 @@ package io.aftersales.ticket.web;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.Blocking;
+import io.aftersales.platform.web.PageRequest;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
-import io.aftersales.ticket.api.Category;
-import io.aftersales.ticket.api.Evidence;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
 import io.aftersales.ticket.api.FindTickets;
-import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.OpenTicket;
-import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.TicketStatus;
-import io.aftersales.ticket.command.TicketIds;
 import io.aftersales.ticket.query.HistoryEntry;
 import io.aftersales.ticket.query.TicketPage;
+import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketView;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -29,8 +26,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +43,6 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,21 +54,18 @@ import java.util.Optional;
 @RequestMapping("/api/v1/tickets")
 public class TicketController {
 
-    private static final int MAX_PAGE_SIZE = 200;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
     private final RequestValidator validator;
-    private final TicketIntake intake;
     private final Clock clock;
 
     public TicketController(CommandGateway commandGateway, QueryGateway queryGateway, RequestValidator validator,
-                            TicketIntake intake, Clock clock) {
+                            Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.validator = validator;
-        this.intake = intake;
         this.clock = clock;
     }
 
@@ -109,41 +100,44 @@ public class TicketController {
             if (!caller.worksFor(request.storeId().strip())) {
                 throw new AccessDeniedException("not a store of the caller");
             }
-            Platform platform = Platform.valueOf(request.platform());
-            String externalId = optional(request.externalId());
-            String ticketId = externalId == null && key != null
-                    ? TicketIds.forIdempotencyKey(request.storeId().strip(), key)
-                    : TicketIds.forIntake(platform, externalId);
-            OpenTicket command = toCommand(ticketId, platform, request, caller.subject());
+            OpenTicket command = request.toCommand(key, caller.subject(), clock.instant());
             TicketView created;
             try {
-                created = intake.open(command);
+                List<Object> events = commandGateway.sendAndWait(command);
+                created = TicketQueries.fold(events);
             } catch (AggregateStreamCreationException | ConcurrencyException sameCaseAgain) {
                 // the event store refuses a second first event for the id of an already synced platform
                 // case or an already used idempotency key
-                TicketView existing = find(ticketId).orElseThrow(() -> sameCaseAgain);
-                if (externalId == null && !sameRequest(existing, command)) {
+                TicketView existing = find(command.ticketId()).orElseThrow(() -> sameCaseAgain);
+                if (command.externalId() == null && !existing.isOpeningOf(command)) {
                     throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
                             "This Idempotency-Key was used for another ticket: send a new key for a new ticket");
                 }
                 return existingCase(existing, caller);
             }
-            return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).eTag(etag(created)).body(created);
+            return ResponseEntity.created(URI.create("/api/v1/tickets/" + command.ticketId())).eTag(etag(created))
+                    .body(created);
         });
     }
 
-    /** The caller's tickets, newest first; another store's tickets are simply not there. */
+    /**
+     * The caller's tickets, newest first; another store's tickets are simply not there. Paged by
+     * {@link PageRequest}: a bad or overflowing {@code page}/{@code size} is 400 naming the field.
+     */
     @GetMapping
     @PreAuthorize(Roles.ANY)
     public Mono<TicketPage> list(@RequestParam(required = false) String storeId,
                                  @RequestParam(required = false) TicketStatus status,
                                  @RequestParam(required = false) String product,
                                  @RequestParam(required = false) String batch,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                 @RequestParam(required = false) String page,
+                                 @RequestParam(required = false) String size,
                                  Caller caller) {
-        return Blocking.call(() -> queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(),
-                storeId, status, product, batch, page, size), ResponseTypes.instanceOf(TicketPage.class)).join());
+        return Blocking.call(() -> {
+            PageRequest requested = PageRequest.of(page, size);
+            return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId, status,
+                    product, batch, requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
+        });
     }
 
     @GetMapping("/{id}")
@@ -196,22 +190,6 @@ public class TicketController {
         return key;
     }
 
-    /** Whether a retry with the same idempotency key asks for the ticket that key opened. */
-    private static boolean sameRequest(TicketView existing, OpenTicket command) {
-        return Objects.equals(existing.storeId(), command.storeId()) && existing.platform() == command.platform()
-                && Objects.equals(existing.orderId(), command.orderId())
-                && Objects.equals(existing.buyerId(), command.buyerId()) && existing.vip() == command.vip()
-                && Objects.equals(existing.sku(), command.sku()) && Objects.equals(existing.styleCode(), command.styleCode())
-                && Objects.equals(existing.batch(), command.batch()) && existing.quantity() == command.quantity()
-                && existing.paidAmount().amount().compareTo(command.paidAmount().amount()) == 0
-                && Objects.equals(existing.paidAmount().currency(), command.paidAmount().currency())
-                && Objects.equals(existing.signedAt(), command.signedAt()) && existing.category() == command.category()
-                && Objects.equals(existing.defectType(), command.defectType())
-                && Objects.equals(existing.description(), command.description())
-                && Objects.equals(existing.evidence(), command.evidence())
-                && Objects.equals(existing.channel(), command.channel());
-    }
-
     /** The ticket, if the caller works for its store; otherwise it answers exactly like an unknown id. */
     private TicketView visible(String ticketId, Caller caller) {
         return find(ticketId).filter(view -> caller.worksFor(view.storeId())).orElseThrow(TicketController::notFound);
@@ -227,22 +205,6 @@ public class TicketController {
 
     private Optional<TicketView> find(String ticketId) {
         return queryGateway.query(new FindTicket(ticketId), ResponseTypes.optionalInstanceOf(TicketView.class)).join();
-    }
-
-    private OpenTicket toCommand(String ticketId, Platform platform, OpenTicketRequest request, String actor) {
-        List<Evidence> evidence = request.evidence() == null ? List.of()
-                : request.evidence().stream().map(e -> new Evidence(e.kind(), e.ref())).toList();
-        return new OpenTicket(ticketId, request.storeId().strip(), platform, request.orderId().strip(),
-                optional(request.externalId()), request.buyerId().strip(), Boolean.TRUE.equals(request.vip()),
-                request.sku().strip(), optional(request.styleCode()), optional(request.batch()), request.quantity(),
-                new Money(request.paidAmount().amount(), request.paidAmount().currency()), request.signedAt(),
-                Category.valueOf(request.category()), optional(request.defectType()), optional(request.description()),
-                evidence, optional(request.channel()), actor, clock.instant());
-    }
-
-    /** Published events carry null, never "", for an absent optional value. */
-    private static String optional(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String etag(TicketView view) {

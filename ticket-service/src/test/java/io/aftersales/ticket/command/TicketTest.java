@@ -13,6 +13,7 @@ import io.aftersales.ticket.api.RemarkAdded;
 import io.aftersales.ticket.api.Responsibility;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketRuleViolation;
+import io.aftersales.ticket.api.TicketIds;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,6 +38,7 @@ class TicketTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(NoSnapshotTriggerDefinition.INSTANCE);
+        fixture.registerAnnotatedCommandHandler(new TicketIntake(fixture.getRepository(), BatchIntakes.NONE));
     }
 
     @Test

@@ -14,7 +14,8 @@ import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.command.Ticket;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketSummaryProjection;
-import io.aftersales.ticket.web.TicketIntake;
+import io.aftersales.ticket.command.BatchIntakes;
+import io.aftersales.ticket.command.TicketIntake;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -54,7 +55,7 @@ class DelistingDuringIntakeTest {
 
     private final Latches latches = new Latches();
     private Configuration axon;
-    private TicketIntake intake;
+    private Intake intake;
     private QualityEventListener listener;
     private String batch;
 
@@ -74,15 +75,16 @@ class DelistingDuringIntakeTest {
     @BeforeEach
     void start() {
         MongoDatabase database = client.getDatabase("delisting_" + System.nanoTime());
+        ConfirmedBatchDefects meetingPoint = new HookedBatchDefects(database, latches);
         TicketSummaryProjection lagging = new TicketSummaryProjection(database);
         axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(Ticket.class)
+                .registerCommandHandler(c -> new TicketIntake(c.repository(Ticket.class), intakeSide(meetingPoint)))
                 .registerQueryHandler(c -> lagging)
                 .buildConfiguration();
         axon.start();
-        ConfirmedBatchDefects meetingPoint = new HookedBatchDefects(database, latches);
-        intake = new TicketIntake(axon.commandGateway(), meetingPoint);
+        intake = new Intake(axon);
         listener = new QualityEventListener(null, axon.commandGateway(), axon.queryGateway(), meetingPoint,
                 Clock.systemUTC(), Duration.ofSeconds(10));
         batch = "B-" + UUID.randomUUID();
@@ -158,6 +160,32 @@ class DelistingDuringIntakeTest {
                 "buyer-1", false, PRODUCT + "-RED-M", PRODUCT, batch, 1, new Money(new BigDecimal("259.00"), "CNY"),
                 NOW.minusSeconds(86_400), Category.QUALITY, "COLOUR_FADING", "fades", List.of(), "web", "agent-7",
                 NOW);
+    }
+
+    /** Intake as the web reaches it: OpenTicket on the command bus, answered with the ticket's events. */
+    record Intake(Configuration axon) {
+        Opened open(OpenTicket command) {
+            List<Object> events = axon.commandGateway().sendAndWait(command);
+            return new Opened(((io.aftersales.ticket.api.TicketOpened) events.get(0)).ticketId());
+        }
+    }
+
+    record Opened(String id) {
+    }
+
+    /** The two steps intake takes on the meeting point, as the service configuration wires them. */
+    private static BatchIntakes intakeSide(ConfirmedBatchDefects meetingPoint) {
+        return new BatchIntakes() {
+            @Override
+            public void intakeStarted(String ticketId, String product, String batch, Instant at) {
+                meetingPoint.intakeStarted(ticketId, product, batch, at);
+            }
+
+            @Override
+            public Optional<String> activeIncident(String product, String batch) {
+                return meetingPoint.activeIncident(product, batch);
+            }
+        };
     }
 
     /** Where each side may be held: between its write and its read. */

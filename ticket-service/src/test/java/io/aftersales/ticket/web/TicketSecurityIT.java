@@ -91,6 +91,18 @@ class TicketSecurityIT extends TicketServiceIT {
     }
 
     @Test
+    void an_overflowing_page_of_the_ticket_list_is_400_problem_naming_the_page_not_a_500() {
+        web.get().uri("/api/v1/tickets?page=10737419&size=200").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("page");
+        web.get().uri("/api/v1/tickets?page=0&size=99999999999").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
     void the_warehouse_may_read_and_remark_but_not_open_tickets() {
         WebTestClient warehouse = as(TestTokens.token("wh-1", List.of("WAREHOUSE"), List.of(STORE)));
         warehouse.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)

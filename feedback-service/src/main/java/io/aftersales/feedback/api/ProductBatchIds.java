@@ -1,4 +1,4 @@
-package io.aftersales.feedback.command;
+package io.aftersales.feedback.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

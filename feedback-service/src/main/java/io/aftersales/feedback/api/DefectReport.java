@@ -3,7 +3,7 @@ package io.aftersales.feedback.api;
 import java.time.Instant;
 
 /** One defect report as evidence of an incident. {@code defectType} is null when not classified. */
-public record ReportedDefect(String ticketId, String buyerId, String storeId, String sku, String category,
+public record DefectReport(String ticketId, String buyerId, String storeId, String sku, String category,
                              String defectType, Instant reportedAt) {
 
     /** The key reports are counted by per defect type. */

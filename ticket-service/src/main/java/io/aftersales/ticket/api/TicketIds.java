@@ -1,6 +1,5 @@
-package io.aftersales.ticket.command;
+package io.aftersales.ticket.api;
 
-import io.aftersales.ticket.api.Platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

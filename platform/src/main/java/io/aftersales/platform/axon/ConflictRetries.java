@@ -1,4 +1,4 @@
-package io.aftersales.feedback;
+package io.aftersales.platform.axon;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * aggregate first: {@link ConcurrencyException}, or created it first:
  * {@link AggregateStreamCreationException}); the retry loads the winner's events and decides
  * again. Back-off doubles from 10 ms up to 1 s, with jitter so that two instances do not collide
- * in lockstep. Every other failure (a broken rule, an unknown incident) is answered at once.
+ * in lockstep. Every other failure (a broken rule, an unknown aggregate) is answered at once. Any
+ * service whose aggregates are contended by two instances sets it on its command gateway.
  */
-final class ConflictRetries implements RetryScheduler {
+public final class ConflictRetries implements RetryScheduler {
 
     private static final long FIRST_DELAY_MS = 10;
     private static final long MAX_DELAY_MS = 1000;
@@ -29,7 +30,7 @@ final class ConflictRetries implements RetryScheduler {
     private final int maxRetries;
     private final Counter retries;
 
-    ConflictRetries(ScheduledExecutorService executor, int maxRetries, MeterRegistry meterRegistry) {
+    public ConflictRetries(ScheduledExecutorService executor, int maxRetries, MeterRegistry meterRegistry) {
         this.executor = executor;
         this.maxRetries = maxRetries;
         this.retries = Counter.builder("aftersales_command_conflict_retries")
@@ -54,7 +55,7 @@ final class ConflictRetries implements RetryScheduler {
         return true;
     }
 
-    static boolean isConflict(Throwable failure) {
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;

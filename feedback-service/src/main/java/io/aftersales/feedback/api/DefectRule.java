@@ -1,4 +1,4 @@
-package io.aftersales.feedback.command;
+package io.aftersales.feedback.api;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,0 +1,11 @@
+package io.aftersales.ticket.api;
+
+/** Who did it, when no person did: the actor recorded on what the service decides by itself. */
+public final class Actors {
+
+    /** The actor of automatic decisions, as the published events carry it. */
+    public static final String SYSTEM = "system";
+
+    private Actors() {
+    }
+}

@@ -2,11 +2,7 @@ package io.aftersales.feedback.query;
 
 import io.aftersales.platform.web.PageInfo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.aftersales.embedded.EmbeddedMongoServer;
-import io.aftersales.embedded.FreePorts;
 import io.aftersales.feedback.api.DefectAddedToIncident;
 import io.aftersales.feedback.api.DefectReportCounted;
 import io.aftersales.feedback.api.FindAlerts;
@@ -17,10 +13,10 @@ import io.aftersales.feedback.api.ProductDelisted;
 import io.aftersales.feedback.api.ProductRelisted;
 import io.aftersales.feedback.api.ProductionAlertRaised;
 import io.aftersales.feedback.api.DefectReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.aftersales.testing.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,28 +31,16 @@ class QualityProjectionTest {
     private static final Instant T0 = Instant.parse("2026-11-12T08:00:00Z");
     private static final String PB = "JK2611/B1";
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
     private MongoDatabase database;
     private QualityProjection projection;
     private QualityProjection queries;
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.inMemory(FreePorts.next());
-        server.start();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("projection_" + System.nanoTime());
+        database = MONGO.freshDatabase("projection");
         projection = new QualityProjection(database);
         queries = projection;
     }

@@ -1,11 +1,7 @@
 package io.aftersales.ticket.messaging;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
-import io.aftersales.embedded.EmbeddedMongoServer;
-import io.aftersales.embedded.FreePorts;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.Money;
@@ -16,14 +12,14 @@ import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketSummaryProjection;
 import io.aftersales.ticket.command.BatchIntakes;
 import io.aftersales.ticket.command.TicketIntake;
+import io.aftersales.testing.InMemoryMongo;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -50,8 +46,9 @@ class DelistingDuringIntakeTest {
     private static final String PRODUCT = "JK2611";
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
 
     private final Latches latches = new Latches();
     private Configuration axon;
@@ -59,22 +56,9 @@ class DelistingDuringIntakeTest {
     private QualityEventListener listener;
     private String batch;
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.inMemory(FreePorts.next());
-        server.start();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void start() {
-        MongoDatabase database = client.getDatabase("delisting_" + System.nanoTime());
+        MongoDatabase database = MONGO.freshDatabase("delisting");
         ConfirmedBatchDefects meetingPoint = new HookedBatchDefects(database, latches);
         TicketSummaryProjection lagging = new TicketSummaryProjection(database);
         axon = DefaultConfigurer.defaultConfiguration(false)

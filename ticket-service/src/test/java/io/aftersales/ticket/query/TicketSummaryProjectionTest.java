@@ -1,22 +1,18 @@
 package io.aftersales.ticket.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.aftersales.embedded.EmbeddedMongoServer;
-import io.aftersales.embedded.FreePorts;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.RemarkAdded;
 import io.aftersales.ticket.api.TicketOpened;
+import io.aftersales.testing.InMemoryMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,27 +29,15 @@ class TicketSummaryProjectionTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
     private MongoDatabase database;
     private TicketSummaryProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.inMemory(FreePorts.next());
-        server.start();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("summaries_" + System.nanoTime());
+        database = MONGO.freshDatabase("summaries");
         projection = new TicketSummaryProjection(database);
     }
 

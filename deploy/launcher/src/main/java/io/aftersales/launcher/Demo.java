@@ -100,6 +100,9 @@ final class Demo {
         }
         System.out.printf(">> %d of %d open tickets on the batch now show the confirmed batch defect (incident %s):%n"
                 + "   agents stop asking those buyers for photos.%n", marked, badTickets.size(), incident);
+        agentRetries(STORES[0]);
+        deadLetters();
+
         System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"
                 + "  QA clears it with POST %s/api/v1/delistings/%s/relist {\"note\": \"...\"} (role QA)%n",
                 FEEDBACK, FEEDBACK, TICKETS, badTickets.get(0), FEEDBACK, incident);
@@ -120,6 +123,37 @@ final class Demo {
             throw new IllegalStateException("opening a ticket failed: " + response.statusCode() + " " + response.body());
         }
         return first(response.body(), "\"id\"\\s*:\\s*\"([^\"]*)\"", null);
+    }
+
+    /** A lost answer on a flaky line: the agent's client retries with the same Idempotency-Key and gets the same ticket. */
+    private static void agentRetries(String[] store) throws Exception {
+        String key = "demo-" + UUID.randomUUID();
+        String body = "{\"storeId\":\"" + store[0] + "\",\"platform\":\"" + store[1] + "\",\"orderId\":\"O-"
+                + UUID.randomUUID().toString().substring(0, 10) + "\",\"buyerId\":\"buyer-phone-call\",\"sku\":\"ST500-M\","
+                + "\"styleCode\":\"ST500\",\"quantity\":1,\"paidAmount\":{\"amount\":\"89.00\",\"currency\":\"CNY\"},"
+                + "\"category\":\"LOGISTICS\",\"description\":\"typed in by an agent during a phone call\"}";
+        Instant started = Instant.now();
+        HttpResponse<String> first = post("/api/v1/tickets", body, key);
+        HttpResponse<String> retry = post("/api/v1/tickets", body, key);
+        String firstId = first(first.body(), "\"id\"\\s*:\\s*\"([^\"]*)\"", "?");
+        String retryId = first(retry.body(), "\"id\"\\s*:\\s*\"([^\"]*)\"", "?");
+        System.out.printf("%n>> AGENT RETRY (no platform case id, Idempotency-Key %s): first answer %d, retry %d,%n"
+                        + "   %s ticket (%s), %d ms for both%n", key, first.statusCode(), retry.statusCode(),
+                firstId.equals(retryId) ? "the same" : "ANOTHER", firstId, Duration.between(started, Instant.now()).toMillis());
+    }
+
+    /** Messages that can never be processed are parked, not lost: an operator sees and re-drives them. */
+    private static void deadLetters() throws Exception {
+        String waiting = get(FEEDBACK + "/api/v1/admin/dead-letters");
+        System.out.printf(">> DEAD LETTERS waiting at feedback-service (GET /api/v1/admin/dead-letters, role ADMIN): %s%n",
+                waiting.isBlank() ? "none" : waiting);
+    }
+
+    private static HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+        return ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String get(String url) throws Exception {

@@ -93,7 +93,7 @@ public class ProductBatch {
             return counted; // made before the last relisting
         }
         // every rule the report counts towards, not only the most specific one: otherwise the decision
-        // would depend on which report of a set came last (issue 8, defect 8)
+        // would depend on which report of a set came last
         DefectRule rule = null;
         List<DefectReport> evidence = List.of();
         for (DefectRule candidate : rules.rulesFor(product, command.category(), command.defectType())) {

@@ -27,7 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The batch-defect rule (issue 3), given/when/then on one product batch. */
+/** The batch-defect rule, given/when/then on one product batch. */
 class ProductBatchTest {
 
     private static final String PRODUCT = "JK2611";
@@ -296,7 +296,7 @@ class ProductBatchTest {
                 .containsExactly("fading", "quality", "jk26-jackets", "jackets", "default");
     }
 
-    /** The issue's scenario: the default rule and a stricter one for loose threads (3 buyers within 24 hours). */
+    /** Two rules on one batch: the default rule and a stricter one for loose threads (3 buyers within 24 hours). */
     private static final DefectRules DEFAULT_AND_LOOSE_THREADS = new DefectRules(List.of(
             new DefectRule("loose-threads", null, null, "LOOSE_THREADS", 3, Duration.ofHours(24))));
 

@@ -27,7 +27,7 @@ import static io.aftersales.testing.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Issue 3 end to end inside feedback-service: reports in, one incident out, relisting, a new burst. */
+/** Batch-defect detection end to end inside feedback-service: reports in, one incident out, relisting, a new burst. */
 class QualityPublishingIT extends FeedbackServiceIT {
 
     @Autowired

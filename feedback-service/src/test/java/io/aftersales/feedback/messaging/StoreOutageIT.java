@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * partitions and retries until the store is back (nothing dead-lettered, nothing lost), then the
  * product batch is delisted exactly once.
  *
- * <p>Takes about {@link #OUTAGE} plus a minute, because the issue asks for a two-minute outage:
+ * <p>Takes about {@link #OUTAGE} plus a minute, because the failure mode is a two-minute outage:
  * longer than any bounded retry (the defect was 3 attempts over a second) and than the client's
  * server selection timeout. MongoDB is taken away through a {@link TcpProxy}, so the server keeps
  * its data and other test classes are not affected. This class has its own application context

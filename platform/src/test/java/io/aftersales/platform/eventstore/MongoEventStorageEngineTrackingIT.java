@@ -198,9 +198,9 @@ class MongoEventStorageEngineTrackingIT {
     }
 
     /**
-     * The failure-mode suite's replay row (issue 8): 100,000 events, appended as 100 commits of
+     * The failure-mode suite's replay row (docs/testing.md): 100,000 events, appended as 100 commits of
      * 1,000 to keep the setup short, tracked from the start by a real processor. About 1.5 minutes
-     * on the embedded server (most of it the appends' index maintenance), which the issue asks for.
+     * on the embedded server (most of it the appends' index maintenance), which that row asks for.
      */
     @Test
     void replay_of_100k_events_from_the_start_delivers_each_once_in_order_with_a_small_token() {

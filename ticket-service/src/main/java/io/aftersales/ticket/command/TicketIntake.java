@@ -8,8 +8,7 @@ import java.util.List;
 
 /**
  * Opens a ticket: the handler of {@link OpenTicket}. Everything that can fail happens before the
- * commit; after it nothing is read or sent, so a saved ticket is never answered as an error (issue 8,
- * defect 6):
+ * commit; after it nothing is read or sent, so a saved ticket is never answered as an error:
  * <ol>
  *   <li>the ticket's own rules first ({@link Ticket#openingEvents}): a refused ticket leaves no trace;</li>
  *   <li>record "this ticket is being opened on its batch" ({@link BatchIntakes#intakeStarted});</li>

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Where intake and the quality listener meet, so that a ticket opened while its batch is being
- * delisted is marked (issue 8, defect 7). Two keyed collections, each written synchronously by one
+ * delisted is marked. Two keyed collections, each written synchronously by one
  * side and read by the other:
  * <ul>
  *   <li>{@code confirmed_batch_defects}: the batches QA confirmed defective and has not cleared yet,

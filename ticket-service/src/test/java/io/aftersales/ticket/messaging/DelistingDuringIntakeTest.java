@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, defect 7: a ticket opened while its batch is being delisted ends marked exactly once,
+ * A ticket opened while its batch is being delisted ends marked exactly once,
  * whichever side comes first and however the two interleave at the critical point (each side's
  * write, then its read of the other's write). Intake ({@link TicketIntake}) and the quality
  * listener ({@link QualityEventListener#delisted}) run on real Axon buses and an in-memory event

@@ -17,7 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, defect 6: a ticket that was saved is never answered as an error, and an agent's retry
+ * A ticket that was saved is never answered as an error, and an agent's retry
  * with the same {@code Idempotency-Key} (no platform {@code externalId}) returns the same ticket.
  */
 class IdempotentIntakeIT extends TicketServiceIT {

@@ -62,4 +62,15 @@ class DeadLetterRedriveIT extends FeedbackServiceIT {
         as(TestTokens.admin()).post().uri("/api/v1/admin/dead-letters/{topic}/redrive", "aftersales.quality.v1.dlt")
                 .exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void the_openapi_document_states_the_dead_letter_endpoints_roles_and_error_answers() {
+        web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/admin/dead-letters'].get['x-roles'][0]").isEqualTo("ADMIN")
+                .jsonPath("$.paths['/api/v1/admin/dead-letters/{topic}/redrive'].post['x-roles'][0]").isEqualTo("ADMIN")
+                .jsonPath("$.paths['/api/v1/admin/dead-letters/{topic}/redrive'].post.responses['404'].content"
+                        + "['application/problem+json']").exists();
+    }
 }

@@ -45,6 +45,10 @@ public class OpenApiConfiguration {
         return (operation, handlerMethod) -> {
             PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), PreAuthorize.class);
             if (rule == null) {
+                // a controller may state its roles once for all its endpoints, as Spring Security allows
+                rule = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), PreAuthorize.class);
+            }
+            if (rule == null) {
                 return operation;
             }
             List<String> roles = new ArrayList<>();

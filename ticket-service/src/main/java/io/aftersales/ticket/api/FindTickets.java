@@ -4,8 +4,26 @@ import java.util.Set;
 
 /**
  * Tickets matching the optional filters, newest first, one page of them. {@code visibleStores} is
- * the caller's scope: null means every store.
+ * the caller's scope: null means every store. {@code statuses} empty means any; {@code waitingOn}
+ * (null: no such filter) keeps the tickets whose next move is that caller's.
  */
-public record FindTickets(Set<String> visibleStores, String storeId, TicketStatus status, String product,
-                          String batch, int page, int size) {
+public record FindTickets(Set<String> visibleStores, String storeId, Set<TicketStatus> statuses, String product,
+                          String batch, String assignee, Category category, Boolean flagged, WaitingOn waitingOn,
+                          int page, int size) {
+
+    public FindTickets {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** The tickets of a product's batch someone still acts on, as a batch-defect decision finds them. */
+    public static FindTickets openOn(String product, String batch, int page, int size) {
+        return new FindTickets(null, null, TicketStatus.OPEN, product, batch, null, null, null, null, page, size);
+    }
+
+    /**
+     * "Waiting on me": an agent's own tickets in progress; for a supervisor also the proposals
+     * waiting for approval and the escalated tickets of their stores.
+     */
+    public record WaitingOn(String subject, boolean supervisor) {
+    }
 }

@@ -9,7 +9,6 @@ import io.aftersales.ticket.api.Actors;
 import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.TicketRuleViolation;
-import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketPage;
 import io.aftersales.ticket.query.TicketSummary;
@@ -92,8 +91,7 @@ public class QualityEventListener {
         int page = 0;
         TicketPage listed;
         do {
-            listed = queryGateway.query(new FindTickets(null, null, TicketStatus.OPEN, delisted.product(),
-                    delisted.batch(), page++, PAGE), ResponseTypes.instanceOf(TicketPage.class)).join();
+            listed = queryGateway.query(FindTickets.openOn(delisted.product(), delisted.batch(), page++, PAGE), ResponseTypes.instanceOf(TicketPage.class)).join();
             for (TicketSummary ticket : listed.items()) {
                 tickets.putIfAbsent(ticket.id(), null);
             }

@@ -67,7 +67,7 @@ public class TicketQueries {
             return new TicketView(e.ticketId(), e.storeId(), e.platform(), e.orderId(), e.externalId(), e.buyerId(),
                     e.vip(), e.sku(), e.styleCode(), e.batch(), e.quantity(), e.paidAmount(), e.signedAt(),
                     e.category(), e.defectType(), e.responsibility(), e.description(), e.evidence(), e.channel(),
-                    TicketStatus.OPEN, false, null, List.of(), e.openedBy(), e.openedAt(), e.openedAt(), version);
+                    TicketStatus.NEW, false, null, List.of(), e.openedBy(), e.openedAt(), e.openedAt(), version);
         }
         if (view == null) {
             return null;

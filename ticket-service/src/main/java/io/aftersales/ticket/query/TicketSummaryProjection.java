@@ -69,7 +69,7 @@ public class TicketSummaryProjection {
                 Updates.setOnInsert("batch", e.batch()),
                 Updates.setOnInsert("category", e.category().name()),
                 Updates.setOnInsert("defectType", e.defectType()),
-                Updates.setOnInsert("status", TicketStatus.OPEN.name()),
+                Updates.setOnInsert("status", TicketStatus.NEW.name()),
                 Updates.setOnInsert("openedAt", Date.from(e.openedAt())),
                 Updates.setOnInsert("updatedAt", Date.from(e.openedAt())),
                 Updates.setOnInsert("version", sequence));
@@ -106,8 +106,8 @@ public class TicketSummaryProjection {
         if (query.storeId() != null) {
             filters.add(Filters.eq("storeId", query.storeId()));
         }
-        if (query.status() != null) {
-            filters.add(Filters.eq("status", query.status().name()));
+        if (!query.statuses().isEmpty()) {
+            filters.add(Filters.in("status", query.statuses().stream().map(Enum::name).toList()));
         }
         if (query.product() != null) {
             filters.add(Filters.eq("product", query.product()));

@@ -135,8 +135,9 @@ public class TicketController {
                                  Caller caller) {
         return Blocking.call(() -> {
             PageRequest requested = PageRequest.of(page, size);
-            return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId, status,
-                    product, batch, requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
+            return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId,
+                    status == null ? null : java.util.Set.of(status), product, batch, null, null, null, null,
+                    requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
         });
     }
 

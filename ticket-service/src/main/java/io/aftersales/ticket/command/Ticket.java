@@ -192,7 +192,10 @@ public class Ticket {
         apply(new RemarkAdded(ticketId, command.text(), command.flagged(), command.actor(), command.requestedAt()));
     }
 
-    /** Idempotent per incident: a redelivered delisting changes nothing the second time. */
+    /**
+     * Idempotent per incident: a redelivered delisting changes nothing the second time. A quality
+     * claim not yet verified needs no more proof from then on (see the event's sourcing handler).
+     */
     @CommandHandler
     public void handle(ConfirmBatchDefect command) {
         if (!command.product().equals(product) || !command.batch().equals(batch)) {
@@ -204,12 +207,6 @@ public class Ticket {
         }
         apply(new BatchDefectConfirmed(ticketId, command.incidentId(), product, batch, command.actor(),
                 command.confirmedAt()));
-        if (verification != null && verification != VerificationStep.VERIFIED
-                && verification != VerificationStep.WAIVED_BATCH_DEFECT) {
-            apply(new VerificationStepReached(ticketId, VerificationStep.WAIVED_BATCH_DEFECT,
-                    "QA confirmed a defect on batch " + batch + ": no proof needed", command.actor(),
-                    command.confirmedAt()));
-        }
     }
 
     /** An agent takes the ticket from the store's pool; a ticket already taken is not in the pool. */
@@ -523,6 +520,9 @@ public class Ticket {
     @EventSourcingHandler
     void on(BatchDefectConfirmed event) {
         confirmedIncidents.add(event.incidentId());
+        if (verification != null && verification != VerificationStep.VERIFIED) {
+            verification = VerificationStep.WAIVED_BATCH_DEFECT;
+        }
     }
 
     @EventSourcingHandler

@@ -1,22 +1,13 @@
 package io.aftersales.ticket.messaging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aftersales.contracts.ContractResources;
 import io.aftersales.contracts.Topics;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
 import io.aftersales.contracts.quality.v1.ProductRelisted;
-import io.aftersales.platform.messaging.IntegrationJson;
-import io.aftersales.testing.TestInfrastructure;
+import io.aftersales.testing.TopicWriter;
 import io.aftersales.ticket.TicketServiceIT;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class BatchDefectConfirmationIT extends TicketServiceIT {
 
     @Test
-    void a_delisting_marks_open_tickets_of_that_batch_once_and_later_intakes_until_relisted() throws Exception {
+    void a_delisting_marks_open_tickets_of_that_batch_once_and_later_intakes_until_relisted() {
         String style = "ST-" + UUID.randomUUID().toString().substring(0, 8);
         String first = open(onBatch(style, "B1", "buyer-1"));
         String second = open(onBatch(style, "B1", "buyer-2"));
@@ -80,31 +71,16 @@ class BatchDefectConfirmationIT extends TicketServiceIT {
         });
     }
 
-    private static ObjectNode sample(String type, String product, String batch, String incidentId) throws Exception {
-        ObjectNode event = (ObjectNode) IntegrationJson.mapper().readTree(ContractResources.sample(type));
+    private static ObjectNode sample(String type, String product, String batch, String incidentId) {
+        ObjectNode event = TopicWriter.sample(type);
         event.put("product", product);
         event.put("batch", batch);
         event.put("incidentId", incidentId);
         return event;
     }
 
-    private static void publish(String eventId, String type, ObjectNode data) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.QUALITY, data.get("product").asText(),
-                    IntegrationJson.mapper().writeValueAsBytes(data));
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", eventId);
-            header(record, "ce_source", "/aftersales/feedback-service");
-            header(record, "ce_type", type);
-            header(record, "ce_time", "2026-11-23T02:00:00Z");
-            header(record, "content-type", "application/json");
-            producer.send(record).get();
-        }
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    private static void publish(String eventId, String type, ObjectNode data) {
+        TopicWriter.publish(Topics.QUALITY, data.get("product").asText(), type, eventId, "/aftersales/feedback-service",
+                data);
     }
 }

@@ -1,11 +1,28 @@
 package io.aftersales.contracts;
 
+import io.aftersales.contracts.claims.v1.ClaimOpened;
+import io.aftersales.contracts.claims.v1.ReshipmentShipped;
 import io.aftersales.contracts.quality.v1.DefectAddedToIncident;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
 import io.aftersales.contracts.quality.v1.ProductRelisted;
 import io.aftersales.contracts.quality.v1.ProductionAlertRaised;
+import io.aftersales.contracts.refunds.v1.GoodsReceived;
+import io.aftersales.contracts.refunds.v1.RefundPaid;
 import io.aftersales.contracts.tickets.v1.DefectReported;
+import io.aftersales.contracts.tickets.v1.ResolutionAgreed;
+import io.aftersales.contracts.tickets.v1.ResolutionApproved;
+import io.aftersales.contracts.tickets.v1.ResolutionProposed;
+import io.aftersales.contracts.tickets.v1.ResolutionRejected;
+import io.aftersales.contracts.tickets.v1.SatisfactionRecorded;
+import io.aftersales.contracts.tickets.v1.TicketAssigned;
+import io.aftersales.contracts.tickets.v1.TicketCancelled;
+import io.aftersales.contracts.tickets.v1.TicketClosed;
+import io.aftersales.contracts.tickets.v1.TicketEscalated;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
+import io.aftersales.contracts.tickets.v1.TicketReopened;
+import io.aftersales.contracts.tickets.v1.TicketReplied;
+import io.aftersales.contracts.tickets.v1.TicketResolved;
+import io.aftersales.contracts.tickets.v1.TransactionExtensionRequested;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +54,27 @@ public final class ContractResources {
         Map<String, Class<? extends IntegrationEvent>> types = new LinkedHashMap<>();
         types.put(TicketOpened.TYPE, TicketOpened.class);
         types.put(DefectReported.TYPE, DefectReported.class);
+        types.put(TicketAssigned.TYPE, TicketAssigned.class);
+        types.put(TicketReplied.TYPE, TicketReplied.class);
+        types.put(TicketEscalated.TYPE, TicketEscalated.class);
+        types.put(ResolutionProposed.TYPE, ResolutionProposed.class);
+        types.put(ResolutionApproved.TYPE, ResolutionApproved.class);
+        types.put(ResolutionRejected.TYPE, ResolutionRejected.class);
+        types.put(ResolutionAgreed.TYPE, ResolutionAgreed.class);
+        types.put(TransactionExtensionRequested.TYPE, TransactionExtensionRequested.class);
+        types.put(TicketResolved.TYPE, TicketResolved.class);
+        types.put(TicketClosed.TYPE, TicketClosed.class);
+        types.put(SatisfactionRecorded.TYPE, SatisfactionRecorded.class);
+        types.put(TicketReopened.TYPE, TicketReopened.class);
+        types.put(TicketCancelled.TYPE, TicketCancelled.class);
         types.put(ProductDelisted.TYPE, ProductDelisted.class);
         types.put(ProductionAlertRaised.TYPE, ProductionAlertRaised.class);
         types.put(DefectAddedToIncident.TYPE, DefectAddedToIncident.class);
         types.put(ProductRelisted.TYPE, ProductRelisted.class);
+        types.put(RefundPaid.TYPE, RefundPaid.class);
+        types.put(GoodsReceived.TYPE, GoodsReceived.class);
+        types.put(ClaimOpened.TYPE, ClaimOpened.class);
+        types.put(ReshipmentShipped.TYPE, ReshipmentShipped.class);
         KNOWN_TYPES = Collections.unmodifiableMap(types);
     }
 

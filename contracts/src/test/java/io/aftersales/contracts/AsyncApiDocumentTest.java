@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -72,21 +74,6 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void the_reserved_topics_carry_no_messages_yet_but_name_the_planned_events() {
-        Map<String, List<String>> planned = Map.of(
-                Topics.REFUNDS, List.of("aftersales.refund.paid.v1"),
-                Topics.CLAIMS, List.of("aftersales.claim.reshipment-ordered.v1"));
-
-        doc.path("channels").forEach(channel -> {
-            String address = channel.path("address").asText();
-            if (planned.containsKey(address)) {
-                assertThat(channel.path("messages").isMissingNode()).as(address).isTrue();
-                assertThat(channel.path("description").asText()).contains("Reserved").contains(planned.get(address));
-            }
-        });
-    }
-
-    @Test
     void every_known_type_has_one_message_with_its_ce_type_and_its_schema_as_payload() {
         Map<String, String> payloadByType = new HashMap<>();
         doc.path("components").path("messages").forEach(message -> {
@@ -100,18 +87,52 @@ class AsyncApiDocumentTest {
         payloadByType.forEach((ceType, ref) -> assertThat(ref).isEqualTo("./schemas/" + ceType + ".json"));
     }
 
-    @Test
-    void every_ticket_message_is_on_the_tickets_channel_and_keyed_by_ticket_id() {
-        JsonNode tickets = channel(Topics.TICKETS);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "aftersales.tickets.v1, aftersales.ticket., TicketId, ticket-service",
+            "aftersales.refunds.v1, aftersales.refund., RefundId, refund-service",
+            "aftersales.claims.v1, aftersales.claim., ClaimId, logistics-service"})
+    void every_message_of_a_context_is_on_its_channel_keyed_by_its_aggregate_and_sent_by_its_producer(
+            String topic, String typePrefix, String keySchema, String producer) {
         Set<String> onChannel = new TreeSet<>();
-        tickets.path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
+        channel(topic).path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
+        Set<String> ofContext = new TreeSet<>();
+        doc.path("components").path("messages").fields().forEachRemaining(message -> {
+            if (message.getValue().at("/headers/allOf/1/properties/ce_type/const").asText().startsWith(typePrefix)) {
+                ofContext.add("#/components/messages/" + message.getKey());
+            }
+        });
 
-        assertThat(onChannel).containsExactlyInAnyOrder(
-                "#/components/messages/TicketOpened", "#/components/messages/DefectReported");
+        assertThat(onChannel).isNotEmpty().isEqualTo(ofContext);
         for (String ref : onChannel) {
             JsonNode message = doc.at(ref.substring(1));
-            assertThat(message.at("/bindings/kafka/key/$ref").asText()).isEqualTo("#/components/schemas/TicketId");
+            assertThat(message.at("/bindings/kafka/key/$ref").asText()).as(ref).isEqualTo("#/components/schemas/" + keySchema);
+            message.path("examples").forEach(example ->
+                    assertThat(example.at("/headers/ce_source").asText()).as(ref).isEqualTo("/aftersales/" + producer));
         }
+    }
+
+    @Test
+    void the_tickets_channel_carries_the_intake_events_and_the_agreed_resolution() {
+        Set<String> onChannel = new TreeSet<>();
+        channel(Topics.TICKETS).path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
+
+        assertThat(onChannel).contains("#/components/messages/TicketOpened", "#/components/messages/DefectReported",
+                "#/components/messages/ResolutionAgreed");
+    }
+
+    @Test
+    void every_operation_sends_exactly_the_messages_of_its_channel() {
+        doc.path("operations").forEach(operation -> {
+            String channelRef = operation.at("/channel/$ref").asText();
+            JsonNode channel = doc.at(channelRef.substring(1));
+            Set<String> onChannel = new TreeSet<>();
+            channel.path("messages").fieldNames().forEachRemaining(name -> onChannel.add(channelRef + "/messages/" + name));
+            Set<String> sent = new TreeSet<>();
+            operation.path("messages").forEach(m -> sent.add(m.path("$ref").asText()));
+
+            assertThat(sent).as(channelRef).isEqualTo(onChannel);
+        });
     }
 
     @Test
@@ -158,7 +179,7 @@ class AsyncApiDocumentTest {
             });
 
             ObjectNode wrongType = message.at("/examples/0/headers").deepCopy();
-            wrongType.put("ce_type", "aftersales.ticket.closed.v1");
+            wrongType.put("ce_type", "aftersales.ticket.sla-breached.v1");
             assertThat(Json.draft7Schema(headerSchema).validate(wrongType)).as(ceType).isNotEmpty();
         });
     }

@@ -24,14 +24,49 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContractResourcesTest {
 
     @Test
-    void the_known_types_are_the_ticket_and_quality_events() {
-        assertThat(ContractResources.knownTypes()).containsExactly(
+    void the_known_types_are_the_ticket_quality_refund_and_claim_events_in_a_stable_order() {
+        assertThat(ContractResources.knownTypes().keySet()).containsExactly(
+                "aftersales.ticket.opened.v1",
+                "aftersales.ticket.defect-reported.v1",
+                "aftersales.ticket.assigned.v1",
+                "aftersales.ticket.replied.v1",
+                "aftersales.ticket.escalated.v1",
+                "aftersales.ticket.resolution-proposed.v1",
+                "aftersales.ticket.resolution-approved.v1",
+                "aftersales.ticket.resolution-rejected.v1",
+                "aftersales.ticket.resolution-agreed.v1",
+                "aftersales.ticket.transaction-extension-requested.v1",
+                "aftersales.ticket.resolved.v1",
+                "aftersales.ticket.closed.v1",
+                "aftersales.ticket.satisfaction-recorded.v1",
+                "aftersales.ticket.reopened.v1",
+                "aftersales.ticket.cancelled.v1",
+                "aftersales.quality.product-delisted.v1",
+                "aftersales.quality.production-alert-raised.v1",
+                "aftersales.quality.defect-added-to-incident.v1",
+                "aftersales.quality.product-relisted.v1",
+                "aftersales.refund.paid.v1",
+                "aftersales.refund.goods-received.v1",
+                "aftersales.claim.opened.v1",
+                "aftersales.claim.reshipment-shipped.v1");
+        assertThat(ContractResources.knownTypes()).contains(
                 Map.entry("aftersales.ticket.opened.v1", TicketOpened.class),
                 Map.entry("aftersales.ticket.defect-reported.v1", DefectReported.class),
                 Map.entry("aftersales.quality.product-delisted.v1", ProductDelisted.class),
                 Map.entry("aftersales.quality.production-alert-raised.v1", ProductionAlertRaised.class),
                 Map.entry("aftersales.quality.defect-added-to-incident.v1", DefectAddedToIncident.class),
                 Map.entry("aftersales.quality.product-relisted.v1", ProductRelisted.class));
+    }
+
+    @Test
+    void every_known_type_lives_in_the_package_of_its_context() {
+        Map<String, String> packages = Map.of("ticket", "tickets", "quality", "quality", "refund", "refunds",
+                "claim", "claims");
+        ContractResources.knownTypes().forEach((ceType, type) -> {
+            String context = ceType.split("\\.")[1];
+            assertThat(type.getPackageName()).as(ceType)
+                    .isEqualTo("io.aftersales.contracts." + packages.get(context) + ".v1");
+        });
     }
 
     @Test
@@ -64,9 +99,9 @@ class ContractResourcesTest {
 
     @Test
     void an_unknown_type_is_reported_by_name() {
-        assertThatThrownBy(() -> ContractResources.sample("aftersales.refund.paid.v1"))
+        assertThatThrownBy(() -> ContractResources.sample("aftersales.refund.cancelled.v1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("aftersales.refund.paid.v1");
+                .hasMessageContaining("aftersales.refund.cancelled.v1");
     }
 
     @ParameterizedTest(name = "\"{0}\"")

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aftersales.contracts.tickets.v1.DefectReported;
+import io.aftersales.contracts.tickets.v1.ResolutionAgreed;
+import io.aftersales.contracts.tickets.v1.ResolutionProposed;
+import io.aftersales.contracts.tickets.v1.SatisfactionRecorded;
+import io.aftersales.contracts.tickets.v1.TicketClosed;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
+import io.aftersales.contracts.tickets.v1.TicketReplied;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,14 +42,57 @@ class ProducerMistakesTest {
         assertThat(Json.validate(OPENED, Json.MAPPER.valueToTree(opened))).isEmpty();
     }
 
-    @Test
-    void ticket_events_have_the_ticket_id_as_subject() throws Exception {
-        for (String ceType : List.of(TicketOpened.TYPE, DefectReported.TYPE)) {
+    @ParameterizedTest(name = "{0} events: subject = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"ticket, ticketId", "refund, refundId", "claim, claimId"})
+    void every_event_has_its_aggregate_id_as_subject(String context, String idField) throws Exception {
+        List<String> ofContext = ContractResources.knownTypes().keySet().stream()
+                .filter(ceType -> ceType.startsWith("aftersales." + context + ".")).toList();
+
+        assertThat(ofContext).isNotEmpty();
+        for (String ceType : ofContext) {
             JsonNode sample = Json.tree(ContractResources.sample(ceType));
             IntegrationEvent event = Json.MAPPER.treeToValue(sample, ContractResources.knownTypes().get(ceType));
 
-            assertThat(event.subject()).isEqualTo(sample.get("ticketId").asText());
+            assertThat(event.subject()).as(ceType).isEqualTo(sample.get(idField).asText());
         }
+    }
+
+    @Test
+    void a_satisfaction_score_outside_one_to_five_is_rejected() {
+        ObjectNode recorded = (ObjectNode) Json.tree(ContractResources.sample(SatisfactionRecorded.TYPE));
+        recorded.put("score", 6);
+        ObjectNode closed = (ObjectNode) Json.tree(ContractResources.sample(TicketClosed.TYPE));
+        closed.put("satisfaction", 0);
+
+        assertThat(Json.validate(SatisfactionRecorded.TYPE, recorded)).isNotEmpty();
+        assertThat(Json.validate(TicketClosed.TYPE, closed)).isNotEmpty();
+    }
+
+    @Test
+    void a_compensation_line_with_money_as_a_number_or_an_unknown_type_is_rejected() {
+        ObjectNode asNumber = (ObjectNode) Json.tree(ContractResources.sample(ResolutionAgreed.TYPE));
+        ((ObjectNode) asNumber.get("lines").get(0).get("amount")).put("amount", new BigDecimal("259.00"));
+        ObjectNode unknownType = (ObjectNode) Json.tree(ContractResources.sample(ResolutionAgreed.TYPE));
+        ((ObjectNode) unknownType.get("lines").get(0)).put("type", "COUPON");
+
+        assertThat(Json.validate(ResolutionAgreed.TYPE, asNumber)).isNotEmpty();
+        assertThat(Json.validate(ResolutionAgreed.TYPE, unknownType)).isNotEmpty();
+    }
+
+    @Test
+    void a_policy_finding_without_its_explanation_is_rejected() {
+        ObjectNode proposed = (ObjectNode) Json.tree(ContractResources.sample(ResolutionProposed.TYPE));
+        ((ObjectNode) proposed.get("decision").get("findings").get(0)).remove("explanation");
+
+        assertThat(Json.validate(ResolutionProposed.TYPE, proposed)).isNotEmpty();
+    }
+
+    @Test
+    void the_reply_event_carries_no_reply_text() {
+        JsonNode schema = Json.tree(ContractResources.schema(TicketReplied.TYPE));
+
+        assertThat(schema.get("properties").has("text")).isFalse();
+        assertThat(schema.get("properties").has("channel")).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.ticket.command.BatchIntakes;
 import io.aftersales.ticket.command.Ticket;
 import io.aftersales.ticket.command.TicketIntake;
+import io.aftersales.ticket.messaging.DownstreamEventListener;
 import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
@@ -86,5 +87,10 @@ class TicketServiceConfiguration {
     SnapshotTriggerDefinition ticketSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${aftersales.tickets.snapshot-every:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    DownstreamEventListener downstreamEventListener(Inbox inbox, CommandGateway commandGateway) {
+        return new DownstreamEventListener(inbox, commandGateway);
     }
 }

@@ -76,15 +76,20 @@ public class MessagingConfiguration {
     }
 
     /**
-     * The service's topic and the dead-letter topics of its subscriptions, with the configured
-     * partitions, replication factor and {@code min.insync.replicas}. Topics that already exist
-     * are left as they are ({@code spring.kafka.admin.modify-topic-configs=false}).
+     * The service's topic, the topics it subscribes to and their dead-letter topics, with the
+     * configured partitions, replication factor and {@code min.insync.replicas}. A subscribed topic
+     * is declared too because whichever service starts first creates it: left to the broker's
+     * auto-creation by a consumer it would get the broker's defaults. Topics that already exist are
+     * left as they are ({@code spring.kafka.admin.modify-topic-configs=false}).
      */
     @Bean
     @ConditionalOnProperty("aftersales.messaging.topic")
     public KafkaAdmin.NewTopics serviceTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(topic(properties.topic(), properties));
+        for (String subscription : properties.subscriptions()) {
+            topics.add(topic(subscription, properties));
+        }
         for (String deadLetterTopic : properties.deadLetterTopics()) {
             topics.add(topic(deadLetterTopic, properties));
         }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The topics a service creates, its own and the dead-letter topics of its subscriptions, take their
+ * The topics a service creates, its own, the ones it subscribes to and their dead-letter topics, take their
  * replication factor and {@code min.insync.replicas} from configuration. The single test broker
  * only allows a replication factor of 1, so {@code min.insync.replicas} is set above the broker's
  * default of 1 to show it comes from the configuration (a producer with acks=all could not write
@@ -41,9 +41,11 @@ class TopicSettingsIT extends InfrastructureIntegrationTest {
     static final String SUBSCRIPTION = "platform.topic-settings-it-in.v1";
 
     @Test
-    void the_own_topic_and_the_dead_letter_topics_are_created_with_the_configured_replication_and_min_insync_replicas()
+    void the_own_topic_the_subscribed_topics_and_their_dead_letter_topics_are_created_with_the_configured_settings()
             throws Exception {
-        List<String> topics = List.of(OWN_TOPIC, SUBSCRIPTION + ".dlt");
+        // a subscribed topic is declared too: left to the broker's auto-creation by the first consumer, it would
+        // get the broker's default partitions, and its producer, starting later, would not change them
+        List<String> topics = List.of(OWN_TOPIC, SUBSCRIPTION, SUBSCRIPTION + ".dlt");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {

@@ -315,8 +315,8 @@ public final class CompensationPolicy {
             }
             Integer repairs = proposal.partRepairs();
             int needed = limits.repairsBeforeExchange();
-            String base = "The part was repaired " + (repairs == null ? "an unknown number of" : repairs.toString())
-                    + " times; a part repaired " + needed + " times may be exchanged";
+            String base = "The part was repaired " + (repairs == null ? "an unknown number of times" : times(repairs))
+                    + "; a part repaired " + times(needed) + " may be exchanged";
             if (repairs != null && repairs >= needed) {
                 add(REPAIR_EXCHANGE, WITHIN_LIMITS, null, base + ".");
             } else if (bySupervisor) {
@@ -380,19 +380,19 @@ public final class CompensationPolicy {
                 } else if (line.amount().amount().stripTrailingZeros().scale() > CENTS) {
                     problems.add(name + " is not exact to the cent");
                 } else if (line.type() == GOODS && kind != null && !refundsGoods(kind)) {
-                    problems.add(name + " refunds the goods, which a " + kind + " does not");
+                    problems.add(name + " refunds the goods, which " + article(kind) + " does not");
                 } else if (line.type() == PRICE_DIFFERENCE && (kind == ResolutionKind.RESHIP || kind == ResolutionKind.REPAIR)) {
-                    problems.add(name + " is a price difference, which a " + kind + " has none of");
+                    problems.add(name + " is a price difference, which " + article(kind) + " has none of");
                 }
             }
             if (refundsGoods(kind) && lines(GOODS).isEmpty()) {
-                problems.add("a " + kind + " needs a GOODS line");
+                problems.add(article(kind) + " needs a GOODS line");
             }
             if (kind == ResolutionKind.PARTIAL_REFUND && refundAmount().signum() == 0) {
                 problems.add("a PARTIAL_REFUND needs at least one line of money to the buyer");
             }
             if (problems.isEmpty()) {
-                add(LINES_FIT_KIND, WITHIN_LIMITS, null, "The " + lines.size() + " line(s) fit a " + kind
+                add(LINES_FIT_KIND, WITHIN_LIMITS, null, "The " + lines.size() + " line(s) fit " + article(kind)
                         + ", each more than zero in " + currency + ".");
             } else {
                 add(LINES_FIT_KIND, REFUSED, null, capitalise(String.join("; ", problems)) + ".");
@@ -489,6 +489,18 @@ public final class CompensationPolicy {
             }
             return line.type() + (line.amount() == null ? ""
                     : " " + line.amount().amount().toPlainString() + " " + line.amount().currency());
+        }
+
+        private static String article(ResolutionKind kind) {
+            return (kind == ResolutionKind.EXCHANGE ? "an " : "a ") + kind;
+        }
+
+        private static String times(int count) {
+            return switch (count) {
+                case 1 -> "once";
+                case 2 -> "twice";
+                default -> count + " times";
+            };
         }
 
         private static String capitalise(String text) {

@@ -459,7 +459,7 @@ class CompensationPolicyTest {
 
             assertThat(decision.outcome()).isEqualTo(WITHIN_LIMITS);
             PolicyFinding finding = assertFinding(decision, "repair-exchange", WITHIN_LIMITS, null);
-            assertThat(finding.explanation()).contains("repaired 2 times may be exchanged");
+            assertThat(finding.explanation()).contains("repaired twice may be exchanged");
         }
 
         @Test
@@ -468,7 +468,7 @@ class CompensationPolicyTest {
 
             assertThat(decision.outcome()).isEqualTo(NEEDS_SUPERVISOR);
             PolicyFinding finding = assertFinding(decision, "repair-exchange", NEEDS_SUPERVISOR, null);
-            assertThat(finding.explanation()).contains("repaired 1 times", "repaired 2 times");
+            assertThat(finding.explanation()).contains("repaired once", "repaired twice");
         }
 
         @Test
@@ -539,6 +539,15 @@ class CompensationPolicyTest {
                     AGENT);
 
             assertFinding(decision, "decline-with-reason", NEEDS_SUPERVISOR, null);
+        }
+
+        @Test
+        void declining_when_the_courier_lost_the_parcel_needs_a_supervisor_as_the_seller_answers_for_it() {
+            PolicyDecision decision = decide(decline(DeclineReason.PAST_RETURN_PERIOD),
+                    facts(Category.LOGISTICS, Responsibility.COURIER).build(), AGENT);
+
+            PolicyFinding finding = assertFinding(decision, "decline-with-reason", NEEDS_SUPERVISOR, null);
+            assertThat(finding.explanation()).contains("COURIER is responsible");
         }
 
         @Test

@@ -10,7 +10,8 @@ import java.time.Instant;
  * What the compensation policy knows of the case when a proposal is made.
  *
  * @param paid             what the buyer paid for the order line
- * @param alreadyRefunded  what earlier agreed resolutions of this ticket already gave back
+ * @param alreadyRefunded  what earlier agreed resolutions of this ticket already gave back against the price
+ *                         (reimbursed return postage is not part of it)
  * @param responsibility   who is at fault (the category's presumption until the agent decides); null: undecided
  * @param product          the style code, or the SKU when there is none
  * @param signedAt         when the buyer signed for the parcel; null: not known

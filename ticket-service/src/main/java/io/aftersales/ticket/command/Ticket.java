@@ -14,6 +14,7 @@ import io.aftersales.ticket.api.CancelReason;
 import io.aftersales.ticket.api.CancelTicket;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.ClaimTicket;
+import io.aftersales.ticket.api.CompensationLineType;
 import io.aftersales.ticket.api.CloseTicket;
 import io.aftersales.ticket.api.ConfirmBatchDefect;
 import io.aftersales.ticket.api.DecideResponsibility;
@@ -602,7 +603,10 @@ public class Ticket {
         agreedKind = event.kind();
         awaiting.clear();
         awaiting.addAll(event.awaiting());
-        refunded = refunded.add(event.refundAmount().amount());
+        // what goes back against the price: reimbursed return postage is not part of it (CaseFacts)
+        BigDecimal postage = event.lines().stream().filter(line -> line.type() == CompensationLineType.RETURN_SHIPPING)
+                .map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        refunded = refunded.add(event.refundAmount().amount().subtract(postage));
         status = TicketStatus.RESOLUTION_AGREED;
     }
 

@@ -560,7 +560,7 @@ class TicketLifecycleTest {
         fixture.given(resolvedPartialRefund()).andGiven(new TicketReopened(TICKET, STORE, "again", "agent-7", NOW))
                 .when(propose(partialRefund("90.00")))
                 .expectException(allOf(instanceOf(ProposalRefused.class),
-                        hasProperty("message", containsString("83.60"))))
+                        hasProperty("message", containsString("20.00 CNY already refunded"))))
                 .expectNoEvents();
     }
 

@@ -27,7 +27,8 @@ public record Money(BigDecimal amount, String currency) {
         return amount.compareTo(sameCurrency(other).amount) > 0;
     }
 
-    public boolean isPositive() {
+    /** Named without "is": events carry Money, and a bean getter would be serialized as a property. */
+    public boolean greaterThanZero() {
         return amount.signum() > 0;
     }
 

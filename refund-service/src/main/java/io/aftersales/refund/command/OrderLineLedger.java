@@ -42,7 +42,7 @@ public class OrderLineLedger {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveRefund command) {
-        if (command.amount() == null || !command.amount().isPositive()) {
+        if (command.amount() == null || !command.amount().greaterThanZero()) {
             throw new RefundRuleViolation("amount", "a refund counted on an order line is a positive amount");
         }
         Money paidForLine = paid != null ? paid : command.paidForLine();

@@ -194,7 +194,7 @@ public class Refund {
         apply(new ReturnShipped(refundId, command.method(), command.courier(), command.trackingNumber(),
                 command.postage(), command.actor(), command.shippedAt()));
         if (kind.paysMoney() && responsibility == Responsibility.SELLER && command.postage() != null
-                && command.postage().isPositive() && lines.stream().noneMatch(
+                && command.postage().greaterThanZero() && lines.stream().noneMatch(
                         line -> line.type() == RefundLineType.RETURN_SHIPPING)) {
             apply(new ReturnPostageLineAdded(refundId, new RefundLine(RefundLineType.RETURN_SHIPPING,
                     command.postage()), command.shippedAt()));
@@ -363,7 +363,7 @@ public class Refund {
         if (kind == null) {
             throw new RefundRuleViolation("kind", "is required");
         }
-        if (paidForLine == null || !paidForLine.isPositive()) {
+        if (paidForLine == null || !paidForLine.greaterThanZero()) {
             throw new RefundRuleViolation("paidForLine", "what was paid for the order line is required");
         }
         List<RefundLine> checked = lines == null ? List.of() : List.copyOf(lines);
@@ -377,7 +377,7 @@ public class Refund {
             throw new RefundRuleViolation("lines", "a refund has at least one line");
         }
         for (RefundLine line : checked) {
-            if (!line.amount().isPositive()) {
+            if (!line.amount().greaterThanZero()) {
                 throw new RefundRuleViolation("lines", "every line is a positive amount");
             }
             if (!line.amount().currency().equals(paidForLine.currency())) {

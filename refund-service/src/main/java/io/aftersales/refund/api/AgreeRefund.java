@@ -4,7 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The seller agrees: a return is awaited, a refund-only is approved, a refund before shipment stops the shipment first. */
+/**
+ * The seller agrees: a return is awaited, a refund-only is approved, a refund before shipment stops
+ * the shipment first.
+ */
 public record AgreeRefund(
         @TargetAggregateIdentifier String refundId,
         String actor,

@@ -4,7 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The platform paid the refund by itself (the seller's deadline passed: auto-approved); {@code platformStatus} is its raw status. */
+/**
+ * The platform paid the refund by itself (the seller's deadline passed: auto-approved);
+ * {@code platformStatus} is its raw status.
+ */
 public record RecordPaidByPlatform(
         @TargetAggregateIdentifier String refundId,
         String platformStatus,

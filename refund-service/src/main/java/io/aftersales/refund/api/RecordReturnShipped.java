@@ -4,7 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The buyer shipped the goods back; {@code postage} is what the buyer paid for it (reimbursed when the seller is at fault). */
+/**
+ * The buyer shipped the goods back; {@code postage} is what the buyer paid for it (reimbursed when the
+ * seller is at fault).
+ */
 public record RecordReturnShipped(
         @TargetAggregateIdentifier String refundId,
         ReturnMethod method,

@@ -4,7 +4,10 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The refund counts against its order line (paid {@code paidForLine}); {@code amount} replaces any earlier reservation of the same refund. */
+/**
+ * The refund counts against its order line (paid {@code paidForLine}); {@code amount} replaces any
+ * earlier reservation of the same refund.
+ */
 @Revision("1")
 public record RefundReserved(
         String orderLineId,

@@ -114,7 +114,8 @@ public class Refund {
             throw new RefundRuleViolation("origin", "a refund comes from a ticket's resolution or a platform request");
         }
         if (!command.origin().refundId().equals(command.refundId())) {
-            throw new RefundRuleViolation("refundId", "must be the id its origin gives (RefundIds), so it is opened once");
+            throw new RefundRuleViolation("refundId", "must be the id its origin gives (RefundIds),"
+                    + " so it is opened once");
         }
         if (command.policy() == null || command.policy().returnAddress() == null
                 || command.policy().supervisorApprovalAbove() == null) {
@@ -313,7 +314,8 @@ public class Refund {
         if (status == RefundStatus.CANCELLED) {
             throw new RefundStateConflict("paid", status);
         }
-        PaymentDecider decider = SELLER_AGREED_TO_PAY.contains(status) ? PaymentDecider.SELLER : PaymentDecider.PLATFORM;
+        PaymentDecider decider =
+                SELLER_AGREED_TO_PAY.contains(status) ? PaymentDecider.SELLER : PaymentDecider.PLATFORM;
         apply(new RefundPaid(refundId, total(), decider, command.platformReference(), command.platformStatus(),
                 command.paidAt()));
     }

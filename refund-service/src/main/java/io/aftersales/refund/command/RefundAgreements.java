@@ -1,0 +1,37 @@
+package io.aftersales.refund.command;
+
+import io.aftersales.refund.api.AgreeRefund;
+import io.aftersales.refund.api.ReserveRefund;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.Optional;
+
+/**
+ * The handler of {@link AgreeRefund}: counts the refund on its order line's {@link OrderLineLedger},
+ * then agrees it, in one unit of work. A refund that would take the line over what was paid is
+ * refused ({@code RefundExceedsPaid}) and nothing is recorded; two refunds racing on one line meet
+ * at the ledger's next sequence number, and the loser's whole commit fails.
+ */
+public class RefundAgreements {
+
+    private final Repository<Refund> refunds;
+    private final Repository<OrderLineLedger> ledgers;
+
+    public RefundAgreements(Repository<Refund> refunds, Repository<OrderLineLedger> ledgers) {
+        this.refunds = refunds;
+        this.ledgers = ledgers;
+    }
+
+    @CommandHandler
+    public void handle(AgreeRefund command) throws Exception {
+        Aggregate<Refund> refund = refunds.load(command.refundId());
+        Optional<ReserveRefund> reservation = refund.invoke(r -> r.reservationFor(command));
+        if (reservation.isPresent()) {
+            ReserveRefund reserve = reservation.get();
+            ledgers.loadOrCreate(reserve.orderLineId(), OrderLineLedger::new).execute(ledger -> ledger.handle(reserve));
+        }
+        refund.execute(r -> r.agree(command));
+    }
+}

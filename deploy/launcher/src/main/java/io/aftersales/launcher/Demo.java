@@ -32,13 +32,19 @@ final class Demo {
             {"CHANGED_MIND", null}, {"SIZE_FIT", null}, {"LOGISTICS", null}, {"NO_REASON_RETURN", null},
             {"DAMAGED_PACKAGE", null}, {"QUALITY", "LOOSE_THREADS"}, {"USAGE_QUESTION", null}, {"WRONG_ITEM", null}};
 
+    /** The agent and the supervisor of the case walked from intake to closed, and their store. */
+    static final String AGENT = "agent-li";
+    static final String SUPERVISOR = "supervisor-wang";
+    static final String CASE_STORE = "tmall-flagship";
+
     private static String token;
 
     private Demo() {
     }
 
-    static void run(String bearerToken) throws Exception {
-        token = bearerToken;
+    static void run(String adminToken, String agentToken, String supervisorToken, String kafkaBootstrap)
+            throws Exception {
+        token = adminToken;
         Random random = new Random();
         String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         String badStyle = "JK26" + run;
@@ -101,6 +107,7 @@ final class Demo {
         System.out.printf(">> %d of %d open tickets on the batch now show the confirmed batch defect (incident %s):%n"
                 + "   agents stop asking those buyers for photos.%n", marked, badTickets.size(), incident);
         agentRetries(STORES[0]);
+        new CaseWalk(TICKETS, agentToken, supervisorToken, kafkaBootstrap).run();
         deadLetters();
 
         System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"

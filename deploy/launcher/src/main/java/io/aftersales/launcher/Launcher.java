@@ -219,9 +219,13 @@ public final class Launcher {
             return 2;
         }
         requireRunning();
-        String token = LocalSigningKey.loadOrCreate(dataDir()).issueToken("demo", List.of("ADMIN"), List.of(),
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(dataDir());
+        String admin = key.issueToken("demo", List.of("ADMIN"), List.of(), Duration.ofHours(1));
+        String agent = key.issueToken(Demo.AGENT, List.of("AGENT"), List.of(Demo.CASE_STORE), Duration.ofHours(1));
+        String supervisor = key.issueToken(Demo.SUPERVISOR, List.of("SUPERVISOR"), List.of(Demo.CASE_STORE),
                 Duration.ofHours(1));
-        return call(() -> Demo.run(token));
+        String kafka = "localhost:" + port("AFTERSALES_KAFKA_PORT", ServiceTable.KAFKA_PORT);
+        return call(() -> Demo.run(admin, agent, supervisor, kafka));
     }
 
     private int bench(String[] args) {

@@ -2,11 +2,13 @@ package io.aftersales.ticket;
 
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.command.BatchIntakes;
 import io.aftersales.ticket.command.Ticket;
 import io.aftersales.ticket.command.TicketIntake;
 import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
+import io.aftersales.ticket.query.AutoClose;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
@@ -86,5 +88,13 @@ class TicketServiceConfiguration {
     SnapshotTriggerDefinition ticketSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${aftersales.tickets.snapshot-every:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Closes resolved tickets their store's autoCloseAfter after resolving, every {@code auto-close-every}. */
+    @Bean
+    AutoClose autoClose(TicketSummaryProjection ticketSummaryProjection, CommandGateway commandGateway,
+                        StorePolicies storePolicies, Clock clock,
+                        @Value("${aftersales.tickets.auto-close-every:1m}") Duration every) {
+        return new AutoClose(ticketSummaryProjection, commandGateway, storePolicies, clock, every);
     }
 }

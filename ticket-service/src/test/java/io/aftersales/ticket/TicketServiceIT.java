@@ -5,6 +5,7 @@ import io.aftersales.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import java.util.UUID;
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.max.block.ms=2000",
         "aftersales.messaging.send-timeout=5s"})
+@Import(TemporaryStorePolicies.class)
 public abstract class TicketServiceIT extends InfrastructureIntegrationTest {
 
     protected static final String STORE = "tmall-flagship";

@@ -19,6 +19,11 @@ public enum VerificationStep {
     /** QA confirmed the defect on the whole batch: no proof needed. */
     WAIVED_BATCH_DEFECT;
 
+    /** Whether a resolution with compensation may be proposed: proven, negotiated, escalated or waived. */
+    public boolean isSettled() {
+        return this == VERIFIED || this == NEGOTIATING || this == ESCALATED || this == WAIVED_BATCH_DEFECT;
+    }
+
     public static boolean appliesTo(Category category) {
         return category == Category.QUALITY || category == Category.NOT_AS_DESCRIBED || category == Category.REPAIR;
     }

@@ -100,7 +100,7 @@ public class TicketQueries {
             return null;
         }
         Draft next = new Draft(view);
-        next.status = TicketStatuses.after(view.status(), event);
+        next.status = TicketStatuses.after(view.status(), view.pendingProposal() != null, event);
         if (event instanceof DefectReported e) {
             next.defectReported = true;
             next.updatedAt = e.reportedAt();
@@ -109,6 +109,9 @@ public class TicketQueries {
             next.updatedAt = e.addedAt();
         } else if (event instanceof BatchDefectConfirmed e) {
             next.batchDefect = new TicketView.BatchDefect(e.incidentId(), e.confirmedAt());
+            if (view.verification() != null && view.verification() != VerificationStep.VERIFIED) {
+                next.verification = VerificationStep.WAIVED_BATCH_DEFECT; // QA's confirmation is the proof
+            }
             next.updatedAt = e.confirmedAt();
         } else if (event instanceof TicketAssigned e) {
             next.assignee = e.assignee();
@@ -194,6 +197,7 @@ public class TicketQueries {
         } else if (event instanceof TicketReopened e) {
             next.resolvedAt = null;
             next.closedAt = null;
+            next.satisfaction = null;
             next.updatedAt = e.reopenedAt();
         } else if (event instanceof TicketCancelled e) {
             next.pendingProposal = null;

@@ -11,16 +11,18 @@ import io.aftersales.ticket.api.ResolutionRejected;
 import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
-import io.aftersales.ticket.api.TicketEscalated;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketReopened;
 import io.aftersales.ticket.api.TicketResolved;
 import io.aftersales.ticket.api.TicketStatus;
+import io.aftersales.ticket.api.VerificationStep;
 import io.aftersales.ticket.api.VerificationStepReached;
 
 /**
  * The status a ticket has after an event (lifecycle.md §1), as the read side tells it: the one
- * rule the ticket's view and the ticket list share, so the two never disagree. Events that do not
+ * rule the ticket's view and the ticket list share, so the two never disagree. It mirrors the
+ * event-sourcing handlers of {@code command.Ticket} (which the read side may not import):
+ * {@code TicketStatusesTest} replays the aggregate's fixture stories to keep the two equal. Events that do not
  * move a ticket (a reply, a remark, downstream progress) leave it where it was.
  */
 final class TicketStatuses {
@@ -28,7 +30,11 @@ final class TicketStatuses {
     private TicketStatuses() {
     }
 
-    static TicketStatus after(TicketStatus current, Object event) {
+    /**
+     * @param proposalPending whether a proposal waits for an answer before this event (evidence
+     *                        arriving then does not end the wait for the buyer's answer)
+     */
+    static TicketStatus after(TicketStatus current, boolean proposalPending, Object event) {
         if (event instanceof TicketOpened) {
             return TicketStatus.NEW;
         }
@@ -39,15 +45,11 @@ final class TicketStatuses {
             return TicketStatus.WAITING_BUYER;
         }
         if (event instanceof EvidenceAttached) {
-            return current == TicketStatus.WAITING_BUYER ? TicketStatus.IN_PROGRESS : current;
+            return current == TicketStatus.WAITING_BUYER && !proposalPending ? TicketStatus.IN_PROGRESS : current;
         }
         if (event instanceof VerificationStepReached e) {
-            return switch (e.step()) {
-                case PHOTOS_REQUESTED, ITEM_REQUESTED_BACK -> TicketStatus.WAITING_BUYER;
-                case PHOTOS_RECEIVED, VERIFIED, NEGOTIATING -> current == TicketStatus.WAITING_BUYER
-                        || current == TicketStatus.NEW ? TicketStatus.IN_PROGRESS : current;
-                default -> current;
-            };
+            // the item asked back: the agent works on and verifies it when the warehouse has it
+            return e.step() == VerificationStep.ITEM_REQUESTED_BACK ? TicketStatus.IN_PROGRESS : current;
         }
         if (event instanceof ResolutionProposed e) {
             return e.decision().outcome() == PolicyOutcome.NEEDS_SUPERVISOR
@@ -56,8 +58,7 @@ final class TicketStatuses {
         if (event instanceof ResolutionApproved) {
             return TicketStatus.WAITING_BUYER;
         }
-        if (event instanceof ResolutionRejected || event instanceof OfferRefused || event instanceof TicketEscalated
-                || event instanceof TicketReopened) {
+        if (event instanceof ResolutionRejected || event instanceof OfferRefused || event instanceof TicketReopened) {
             return TicketStatus.IN_PROGRESS;
         }
         if (event instanceof ResolutionAgreed) {

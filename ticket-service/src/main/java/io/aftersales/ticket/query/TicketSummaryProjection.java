@@ -159,7 +159,7 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(ResolutionProposed e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.proposedAt(), null);
+        advance(e.ticketId(), sequence, e, e.proposedAt(), Updates.set("proposalPending", true));
     }
 
     @EventHandler
@@ -169,12 +169,12 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(ResolutionRejected e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.rejectedAt(), null);
+        advance(e.ticketId(), sequence, e, e.rejectedAt(), Updates.set("proposalPending", false));
     }
 
     @EventHandler
     void on(OfferRefused e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.refusedAt(), null);
+        advance(e.ticketId(), sequence, e, e.refusedAt(), Updates.set("proposalPending", false));
     }
 
     @EventHandler
@@ -184,7 +184,8 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(ResolutionAgreed e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.agreedAt(), Updates.set("escalated", false));
+        advance(e.ticketId(), sequence, e, e.agreedAt(),
+                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false)));
     }
 
     @EventHandler
@@ -219,7 +220,8 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(TicketCancelled e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.cancelledAt(), Updates.set("escalated", false));
+        advance(e.ticketId(), sequence, e, e.cancelledAt(),
+                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false)));
     }
 
     /**
@@ -236,7 +238,8 @@ public class TicketSummaryProjection {
             if (line == null || line.get("version", Number.class).longValue() >= sequence) {
                 return;
             }
-            TicketStatus status = TicketStatuses.after(TicketStatus.valueOf(line.getString("status")), event);
+            TicketStatus status = TicketStatuses.after(TicketStatus.valueOf(line.getString("status")),
+                    line.getBoolean("proposalPending", false), event);
             List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()),
                     Updates.set("updatedAt", Date.from(at)), Updates.set("version", sequence)));
             if (change != null) {

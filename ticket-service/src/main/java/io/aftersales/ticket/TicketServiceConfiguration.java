@@ -2,12 +2,14 @@ package io.aftersales.ticket;
 
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.platform.messaging.Inbox;
+import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.command.BatchIntakes;
 import io.aftersales.ticket.command.Ticket;
 import io.aftersales.ticket.command.TicketIntake;
 import io.aftersales.ticket.messaging.DownstreamEventListener;
 import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
+import io.aftersales.ticket.query.AutoClose;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
@@ -92,5 +94,13 @@ class TicketServiceConfiguration {
     @Bean
     DownstreamEventListener downstreamEventListener(Inbox inbox, CommandGateway commandGateway) {
         return new DownstreamEventListener(inbox, commandGateway);
+    }
+
+    /** Closes resolved tickets their store's autoCloseAfter after resolving, every {@code auto-close-every}. */
+    @Bean
+    AutoClose autoClose(TicketSummaryProjection ticketSummaryProjection, CommandGateway commandGateway,
+                        StorePolicies storePolicies, Clock clock,
+                        @Value("${aftersales.tickets.auto-close-every:1m}") Duration every) {
+        return new AutoClose(ticketSummaryProjection, commandGateway, storePolicies, clock, every);
     }
 }

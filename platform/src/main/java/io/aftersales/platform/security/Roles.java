@@ -19,6 +19,10 @@ public final class Roles {
     public static final String CASE_WORKERS = "hasAnyRole('AGENT','SUPERVISOR','LOGISTICS','ADMIN')";
     /** Those who add to a case's trail: case workers and the warehouse recording what it received. */
     public static final String CASE_CONTRIBUTORS = "hasAnyRole('AGENT','SUPERVISOR','WAREHOUSE','LOGISTICS','ADMIN')";
+    /** Those who work a case with the buyer: agents and their supervisors. */
+    public static final String CASE_AGENTS = "hasAnyRole('AGENT','SUPERVISOR')";
+    /** A supervisor's decisions: assigning tickets, approving or rejecting proposals above an agent's limits. */
+    public static final String SUPERVISORS = "hasAnyRole('SUPERVISOR')";
     /** Quality assurance decisions such as relisting a product. */
     public static final String QUALITY_ASSURANCE = "hasAnyRole('QA','ADMIN')";
 

@@ -3,9 +3,12 @@ package io.aftersales.ticket.web;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.Blocking;
+import io.aftersales.platform.web.FieldError;
+import io.aftersales.platform.web.InvalidRequestException;
 import io.aftersales.platform.web.PageRequest;
 import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
+import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.FindTicket;
 import io.aftersales.ticket.api.FindTicketHistory;
 import io.aftersales.ticket.api.FindTickets;
@@ -42,8 +45,13 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Ticket intake and lookup: {@code /api/v1/tickets}. Each endpoint states its roles; a ticket of a
@@ -121,24 +129,52 @@ public class TicketController {
     }
 
     /**
-     * The caller's tickets, newest first; another store's tickets are simply not there. Paged by
-     * {@link PageRequest}: a bad or overflowing {@code page}/{@code size} is 400 naming the field.
+     * The caller's tickets, newest first; another store's tickets are simply not there. Filters:
+     * {@code status} (may repeat: any of them), {@code assignee}, {@code category}, {@code flagged}
+     * (has a flagged remark), {@code waitingOnMe=true} (an agent's own tickets in progress; for a
+     * supervisor also proposals waiting for approval and escalated tickets). Paged by
+     * {@link PageRequest}: a bad or overflowing {@code page}/{@code size}, or an unknown status or
+     * category, is 400 naming the field.
      */
     @GetMapping
     @PreAuthorize(Roles.ANY)
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "One page of the caller's tickets"),
+            @ApiResponse(responseCode = "400", description = "A filter or paging parameter is invalid",
+                    content = @Content(mediaType = "application/problem+json"))})
     public Mono<TicketPage> list(@RequestParam(required = false) String storeId,
-                                 @RequestParam(required = false) TicketStatus status,
+                                 @RequestParam(required = false) List<String> status,
                                  @RequestParam(required = false) String product,
                                  @RequestParam(required = false) String batch,
+                                 @RequestParam(required = false) String assignee,
+                                 @RequestParam(required = false) String category,
+                                 @RequestParam(required = false) Boolean flagged,
+                                 @RequestParam(required = false) Boolean waitingOnMe,
                                  @RequestParam(required = false) String page,
                                  @RequestParam(required = false) String size,
                                  Caller caller) {
         return Blocking.call(() -> {
             PageRequest requested = PageRequest.of(page, size);
+            List<FieldError> errors = new ArrayList<>();
+            Set<TicketStatus> statuses = status == null ? Set.of() : status.stream()
+                    .flatMap(s -> Arrays.stream(s.split(","))).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(s -> EnumField.parse("status", s, TicketStatus.class, errors))
+                    .filter(Objects::nonNull).collect(Collectors.toSet());
+            Category wantedCategory = category == null || category.isBlank() ? null
+                    : EnumField.parse("category", category.strip(), Category.class, errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            FindTickets.WaitingOn waitingOn = Boolean.TRUE.equals(waitingOnMe)
+                    ? new FindTickets.WaitingOn(caller.subject(), caller.roles().contains(Roles.SUPERVISOR)) : null;
             return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId,
-                    status == null ? null : java.util.Set.of(status), product, batch, null, null, null, null,
+                    statuses, product, batch, blankToNull(assignee), wantedCategory, flagged, waitingOn,
                     requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
         });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/{id}")
@@ -193,7 +229,12 @@ public class TicketController {
 
     /** The ticket, if the caller works for its store; otherwise it answers exactly like an unknown id. */
     private TicketView visible(String ticketId, Caller caller) {
-        return find(ticketId).filter(view -> caller.worksFor(view.storeId())).orElseThrow(TicketController::notFound);
+        return visible(queryGateway, ticketId, caller);
+    }
+
+    static TicketView visible(QueryGateway queryGateway, String ticketId, Caller caller) {
+        return find(queryGateway, ticketId).filter(view -> caller.worksFor(view.storeId()))
+                .orElseThrow(TicketController::notFound);
     }
 
     /** A repeated intake of a platform case: the ticket as first opened, if the caller may see it. */
@@ -205,14 +246,18 @@ public class TicketController {
     }
 
     private Optional<TicketView> find(String ticketId) {
+        return find(queryGateway, ticketId);
+    }
+
+    static Optional<TicketView> find(QueryGateway queryGateway, String ticketId) {
         return queryGateway.query(new FindTicket(ticketId), ResponseTypes.optionalInstanceOf(TicketView.class)).join();
     }
 
-    private static String etag(TicketView view) {
+    static String etag(TicketView view) {
         return "\"" + view.version() + "\"";
     }
 
-    private static Long expectedVersion(String ifMatch) {
+    static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
@@ -227,7 +272,7 @@ public class TicketController {
         }
     }
 
-    private static ResponseStatusException notFound() {
+    static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such ticket");
     }
 }

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.FindTickets;
+import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.RemarkAdded;
@@ -14,9 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +82,107 @@ class TicketSummaryProjectionTest {
 
         assertThat(summary("t-1")).isEqualTo(once);
         assertThat(database.getCollection(TicketSummaryProjection.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void the_line_follows_the_tickets_status_assignee_flagged_remark_and_resolution() {
+        List<Object> life = LifecycleEvents.life("t-1");
+        for (int sequence = 0; sequence <= 13; sequence++) {
+            apply(life.get(sequence), sequence);
+        }
+
+        TicketSummary line = only(query(null, null, null, null, null));
+        assertThat(line.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(line.assignee()).isEqualTo("agent-1");
+        assertThat(line.flagged()).isTrue();
+        assertThat(line.resolvedAt()).isEqualTo(LifecycleEvents.at(10));
+        assertThat(line.version()).isEqualTo(13);
+        assertThat(projection.resolvedBefore(LifecycleEvents.at(10), 0, 10)).extracting(TicketSummary::id)
+                .containsExactly("t-1");
+        assertThat(projection.resolvedBefore(LifecycleEvents.at(9), 0, 10)).isEmpty();
+
+        apply(life.get(14), 14);
+        assertThat(only(query(null, null, null, null, null)).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(projection.resolvedBefore(LifecycleEvents.at(20), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void a_replayed_or_stale_batch_of_lifecycle_events_never_takes_the_status_back() {
+        List<Object> life = LifecycleEvents.life("t-1");
+        for (int sequence = 0; sequence < life.size(); sequence++) {
+            apply(life.get(sequence), sequence);
+        }
+        Document once = summary("t-1");
+
+        for (int sequence = 0; sequence < life.size(); sequence++) {
+            apply(life.get(sequence), sequence); // a stale processor replays the whole stream
+        }
+
+        assertThat(summary("t-1")).isEqualTo(once);
+        assertThat(once.getString("status")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void the_list_filters_by_statuses_assignee_category_flagged_and_what_waits_on_the_caller() {
+        // t-1: agent-1's, in progress, flagged; t-2: waiting for approval; t-3: agent-2's, escalated; t-4: new
+        List<Object> life = LifecycleEvents.life("t-1");
+        for (int sequence = 0; sequence <= 8; sequence++) {
+            apply(life.get(sequence), sequence);
+        }
+        List<Object> second = LifecycleEvents.life("t-2");
+        for (int sequence = 0; sequence <= 9; sequence++) {
+            if (sequence != 8) {
+                apply(second.get(sequence), sequence);
+            }
+        }
+        apply(LifecycleEvents.opened("t-3"), 0);
+        apply(LifecycleEvents.claimed("t-3", "agent-2"), 1);
+        apply(LifecycleEvents.escalated("t-3", 5), 2);
+        apply(LifecycleEvents.opened("t-4"), 0);
+
+        assertThat(ids(query(Set.of(TicketStatus.NEW, TicketStatus.WAITING_APPROVAL), null, null, null, null)))
+                .containsExactlyInAnyOrder("t-2", "t-4");
+        assertThat(ids(query(null, "agent-1", null, null, null))).containsExactlyInAnyOrder("t-1", "t-2");
+        assertThat(ids(query(null, null, Category.QUALITY, null, null))).hasSize(4);
+        assertThat(ids(query(null, null, Category.LOGISTICS, null, null))).isEmpty();
+        assertThat(ids(query(null, null, null, true, null))).containsExactly("t-1");
+        assertThat(ids(query(null, null, null, false, null))).containsExactlyInAnyOrder("t-2", "t-3", "t-4");
+        assertThat(ids(query(null, null, null, null, new FindTickets.WaitingOn("agent-1", false))))
+                .containsExactly("t-1");
+        assertThat(ids(query(null, null, null, null, new FindTickets.WaitingOn("agent-2", false))))
+                .containsExactly("t-3");
+        assertThat(ids(query(null, null, null, null, new FindTickets.WaitingOn("sup-1", true))))
+                .containsExactlyInAnyOrder("t-2", "t-3");
+        assertThat(ids(projection.handle(new FindTickets(Set.of("jd-outlet"), null, Set.of(), null, null, null, null,
+                null, new FindTickets.WaitingOn("sup-1", true), 0, 50)))).as("only the supervisor's stores").isEmpty();
+    }
+
+    private TicketPage query(Set<TicketStatus> statuses, String assignee, Category category, Boolean flagged,
+                             FindTickets.WaitingOn waitingOn) {
+        return projection.handle(new FindTickets(Set.of(LifecycleEvents.STORE), null, statuses, null, null, assignee,
+                category, flagged, waitingOn, 0, 50));
+    }
+
+    private static List<String> ids(TicketPage page) {
+        return page.items().stream().map(TicketSummary::id).toList();
+    }
+
+    private static TicketSummary only(TicketPage page) {
+        assertThat(page.items()).hasSize(1);
+        return page.items().get(0);
+    }
+
+    /** Calls the projection's handler for this event, as the processor would. */
+    private void apply(Object event, long sequence) {
+        try {
+            Method handler = TicketSummaryProjection.class.getDeclaredMethod("on", event.getClass(), long.class);
+            handler.setAccessible(true);
+            handler.invoke(projection, event, sequence);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("the ticket list has no handler for " + event.getClass().getSimpleName(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Document summary(String ticketId) {

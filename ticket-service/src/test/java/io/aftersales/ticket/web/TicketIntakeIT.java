@@ -44,7 +44,7 @@ class TicketIntakeIT extends TicketServiceIT {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.status").isEqualTo("NEW")
                 .jsonPath("$.category").isEqualTo("QUALITY")
                 .jsonPath("$.responsibility").isEqualTo("SELLER")
                 .jsonPath("$.defectReported").isEqualTo(true)

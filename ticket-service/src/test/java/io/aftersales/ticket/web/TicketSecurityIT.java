@@ -150,6 +150,83 @@ class TicketSecurityIT extends TicketServiceIT {
                 .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").isEqualTo("bearer");
     }
 
+    static List<TicketActions> actions() {
+        return TicketActions.all();
+    }
+
+    /**
+     * Every action: on another store's ticket the answer is the unknown id's 404, for a role the
+     * action does not admit 403, and neither changes the ticket.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("actions")
+    void every_action_is_404_on_another_stores_ticket_and_403_for_a_role_it_does_not_admit(TicketActions action) {
+        Map<String, Object> foreignBody = qualityTicket("buyer-foreign", newExternalId());
+        foreignBody.put("storeId", OTHER_STORE);
+        WebTestClient admin = as(TestTokens.admin());
+        String foreign = admin.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(foreignBody).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        String own = open(qualityTicket("buyer-own", newExternalId()));
+        String foreignTag = etagOf(admin, foreign);
+        String ownTag = etagOf(admin, own);
+
+        // every role the action admits except ADMIN, who works for every store
+        WebTestClient storeAWorker = as(TestTokens.token("worker-a",
+                action.roles().stream().filter(role -> !role.equals("ADMIN")).toList(), List.of(STORE)));
+        post(storeAWorker, foreign, action).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("No such ticket");
+        WebTestClient refused = as(TestTokens.token("refused-1", List.of(action.refusedRole()), List.of(STORE)));
+        post(refused, own, action).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        org.assertj.core.api.Assertions.assertThat(etagOf(admin, foreign)).isEqualTo(foreignTag);
+        org.assertj.core.api.Assertions.assertThat(etagOf(admin, own)).isEqualTo(ownTag);
+    }
+
+    /** Every action is in the OpenAPI document with a summary, its roles and its problem answers. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_openapi_document_lists_every_action_with_its_roles_and_error_answers() {
+        Map<String, Object> document = anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        for (TicketActions action : TicketActions.all()) {
+            Map<String, Object> path = (Map<String, Object>) paths.get(action.apiPath());
+            org.assertj.core.api.Assertions.assertThat(path).as(action.apiPath()).isNotNull();
+            Map<String, Object> post = (Map<String, Object>) path.get("post");
+            org.assertj.core.api.Assertions.assertThat((String) post.get("summary")).as(action + " summary").isNotBlank();
+            org.assertj.core.api.Assertions.assertThat((List<String>) post.get("x-roles")).as(action + " roles")
+                    .containsExactlyElementsOf(action.roles());
+            Map<String, Object> responses = (Map<String, Object>) post.get("responses");
+            List<String> errors = action.path().equals("proposals")
+                    ? List.of("400", "403", "404", "409", "422") : List.of("400", "403", "404", "409");
+            for (String status : errors) {
+                Map<String, Object> response = (Map<String, Object>) responses.get(status);
+                org.assertj.core.api.Assertions.assertThat(response).as(action + " answers " + status).isNotNull();
+                org.assertj.core.api.Assertions.assertThat((Map<String, Object>) response.get("content"))
+                        .as(action + " " + status + " is problem+json").containsKey("application/problem+json");
+            }
+        }
+        Map<String, Object> list = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/tickets")).get("get");
+        org.assertj.core.api.Assertions.assertThat((List<Map<String, Object>>) list.get("parameters"))
+                .extracting(parameter -> parameter.get("name"))
+                .contains("status", "assignee", "category", "flagged", "waitingOnMe");
+    }
+
+    static WebTestClient.RequestHeadersSpec<?> post(WebTestClient client, String ticketId, TicketActions action) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/v1/tickets/{id}/" + action.path(), ticketId);
+        return action.body() == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(action.body());
+    }
+
+    static String etagOf(WebTestClient client, String ticketId) {
+        return client.get().uri("/api/v1/tickets/{id}", ticketId).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+    }
+
     private void awaitListed(String ticketId) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
                 web.get().uri("/api/v1/tickets?size=200").exchange().expectBody(String.class)

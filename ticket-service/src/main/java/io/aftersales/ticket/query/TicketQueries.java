@@ -45,7 +45,8 @@ import java.util.Set;
 
 /**
  * Answers for one ticket straight from its event stream: always current (no projection lag right
- * after the ticket was opened), and a ticket's stream is short.
+ * after the ticket was opened), and a ticket's stream is short. Read from its first event ({@code readEvents(id, 0)}):
+ * the plain read starts from the aggregate's snapshot, which is not an event.
  */
 public class TicketQueries {
 
@@ -58,7 +59,7 @@ public class TicketQueries {
     @QueryHandler
     public Optional<TicketView> handle(FindTicket query) {
         TicketView view = null;
-        DomainEventStream stream = eventStore.readEvents(query.ticketId());
+        DomainEventStream stream = eventStore.readEvents(query.ticketId(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             view = apply(view, event.getPayload(), event.getSequenceNumber());
@@ -69,7 +70,7 @@ public class TicketQueries {
     @QueryHandler
     public List<HistoryEntry> handle(FindTicketHistory query) {
         List<HistoryEntry> history = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(query.ticketId());
+        DomainEventStream stream = eventStore.readEvents(query.ticketId(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             history.add(new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),

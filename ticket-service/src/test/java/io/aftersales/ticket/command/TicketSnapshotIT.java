@@ -29,6 +29,11 @@ import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.api.VerificationStep;
 import io.aftersales.ticket.api.VerificationStepReached;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.FindTicket;
+import io.aftersales.ticket.api.FindTicketHistory;
+import io.aftersales.ticket.query.HistoryEntry;
+import io.aftersales.ticket.query.TicketQueries;
+import io.aftersales.ticket.query.TicketView;
 import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.Responsibility;
@@ -94,6 +99,13 @@ class TicketSnapshotIT {
                                 .containsExactlyInAnyOrder("incident-1", "incident-2");
             assertThat(eventStore.readEvents(TICKET).asStream().map(DomainEventMessage::getPayloadType).toList())
                     .as("loading the ticket starts from the snapshot").containsExactly((Class) Ticket.class);
+
+            // what agents read is folded from the events, never from the snapshot the store now starts with
+            TicketQueries queries = new TicketQueries(eventStore);
+            assertThat(queries.handle(new FindTicket(TICKET))).as("the ticket after its snapshot").get()
+                    .extracting(TicketView::version, view -> view.batchDefect().incidentId()).containsExactly(2L, "incident-2");
+            assertThat(queries.handle(new FindTicketHistory(TICKET))).extracting(HistoryEntry::event)
+                    .containsExactly("TicketOpened", "BatchDefectConfirmed", "BatchDefectConfirmed");
         } finally {
             eventStore.shutDown();
         }

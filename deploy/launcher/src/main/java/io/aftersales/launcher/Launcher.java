@@ -335,7 +335,8 @@ public final class Launcher {
                           --ttl 8h by default). Use it as: curl -H "Authorization: Bearer $TOKEN" ...
                   demo    Against the running system (./aftersales run in another terminal): opens ordinary
                           tickets in five stores while one production batch goes bad, and shows the product
-                          being delisted, production alerted and the open tickets marked, with timings.
+                          being delisted, production alerted and the open tickets marked, with timings;
+                          then works one quality case from intake to closed, step by step.
                   bench   Against the running system: ticket intake throughput and latency percentiles, and
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
                           [clients=8] [bursts=20]. Results are in docs/benchmarks.md.

@@ -117,6 +117,25 @@ class RefundApiIT extends RefundServiceIT {
     }
 
     @Test
+    void a_payout_the_platform_refuses_is_retried_until_it_is_paid() {
+        String store = "failing-store-" + UUID.randomUUID();
+        StubSandbox.get().behave(store, "FAIL");
+        WebTestClient agent = as("agent-7", "AGENT", store);
+        JsonNode view = open(agent, platformRequest(store, "TM-RF-" + UUID.randomUUID(), "REFUND_ONLY", "59.00"),
+                HttpStatus.CREATED);
+        String id = view.at("/refund/id").asText();
+        act(agent, id, "agree", null, view);
+        await().atMost(Duration.ofSeconds(30)).until(() -> StubSandbox.get().payoutRequests(id) >= 2);
+        assertThat(agent.get().uri("/api/v1/refunds/{id}", id).exchange().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().at("/refund/status").asText()).isEqualTo("APPROVED");
+
+        StubSandbox.get().behave(store, "OK");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> agent.get().uri("/api/v1/refunds/{id}", id).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().at("/refund/status").asText(), "PAID"::equals);
+    }
+
+    @Test
     void a_payout_notification_without_the_right_signature_is_401_and_a_repeated_one_changes_nothing() {
         byte[] body = ("{\"requestNo\":\"" + UUID.randomUUID() + "\",\"payoutId\":\"PO-1\",\"status\":\"PAID\"}")
                 .getBytes(StandardCharsets.UTF_8);

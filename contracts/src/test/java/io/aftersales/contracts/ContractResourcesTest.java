@@ -45,8 +45,17 @@ class ContractResourcesTest {
                 "aftersales.quality.production-alert-raised.v1",
                 "aftersales.quality.defect-added-to-incident.v1",
                 "aftersales.quality.product-relisted.v1",
-                "aftersales.refund.paid.v1",
+                "aftersales.refund.requested.v1",
+                "aftersales.refund.agreed.v1",
+                "aftersales.refund.refused.v1",
+                "aftersales.refund.cancelled.v1",
+                "aftersales.refund.return-shipped.v1",
                 "aftersales.refund.goods-received.v1",
+                "aftersales.refund.qc-passed.v1",
+                "aftersales.refund.qc-failed.v1",
+                "aftersales.refund.approved.v1",
+                "aftersales.refund.paid.v1",
+                "aftersales.refund.closed.v1",
                 "aftersales.claim.opened.v1",
                 "aftersales.claim.reshipment-shipped.v1");
         assertThat(ContractResources.knownTypes()).contains(
@@ -99,9 +108,9 @@ class ContractResourcesTest {
 
     @Test
     void an_unknown_type_is_reported_by_name() {
-        assertThatThrownBy(() -> ContractResources.sample("aftersales.refund.cancelled.v1"))
+        assertThatThrownBy(() -> ContractResources.sample("aftersales.refund.sla-breached.v1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("aftersales.refund.cancelled.v1");
+                .hasMessageContaining("aftersales.refund.sla-breached.v1");
     }
 
     @ParameterizedTest(name = "\"{0}\"")

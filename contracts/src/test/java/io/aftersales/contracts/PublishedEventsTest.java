@@ -37,11 +37,20 @@ class PublishedEventsTest {
      * ticket's resolution, while every ticket event has its ticket and resolution; a supervisor's
      * note is optional, QA's note on a relisting is not.
      */
-    private static final Map<String, Set<String>> NULLABLE_IN = Map.of(
-            ResolutionApproved.TYPE, Set.of("note"),
-            ResolutionRejected.TYPE, Set.of("note"),
-            RefundPaid.TYPE, Set.of("ticketId", "resolutionNumber"),
-            ReshipmentShipped.TYPE, Set.of("resolutionNumber"));
+    private static final Map<String, Set<String>> NULLABLE_IN = Map.ofEntries(
+            Map.entry(ResolutionApproved.TYPE, Set.of("note")),
+            Map.entry(ResolutionRejected.TYPE, Set.of("note")),
+            Map.entry(RefundPaid.TYPE, Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.requested.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.agreed.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.refused.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.cancelled.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.return-shipped.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.qc-passed.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.qc-failed.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.approved.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry("aftersales.refund.closed.v1", Set.of("ticketId", "resolutionNumber")),
+            Map.entry(ReshipmentShipped.TYPE, Set.of("resolutionNumber")));
 
     private static boolean nullable(String ceType, String field) {
         return NULLABLE.contains(field) || NULLABLE_IN.getOrDefault(ceType, Set.of()).contains(field);

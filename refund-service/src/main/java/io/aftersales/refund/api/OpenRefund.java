@@ -24,5 +24,6 @@ public record OpenRefund(
         String batchDefectIncidentId,
         StoreRefundPolicy policy,
         String actor,
-        Instant requestedAt) {
+        Instant requestedAt,
+        OrderItem item) {
 }

@@ -20,5 +20,6 @@ public record RefundRequested(
         Responsibility responsibility,
         StoreRefundPolicy policy,
         String requestedBy,
-        Instant requestedAt) {
+        Instant requestedAt,
+        OrderItem item) {
 }

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * serialised by the event store's (aggregate, sequence) uniqueness even on two instances: the
  * second writer's commit fails and its refund is not agreed (ADR 0110).
  */
+@Aggregate
 public class OrderLineLedger {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package io.aftersales.refund.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.spring.stereotype.Saga;
 import io.aftersales.refund.api.Courier;
 import io.aftersales.refund.api.InterceptFailed;
 import io.aftersales.refund.api.Interception;
@@ -28,6 +30,10 @@ import java.time.Instant;
  * returns it) and the saga ends: the return leg takes over. The ports answer synchronously; each
  * answer goes back to the {@link Refund} as a command, which records it.
  */
+// the saga store serializes the saga with Jackson: its one field is private without a getter
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PreShipmentRefund {
 
     private String refundId;

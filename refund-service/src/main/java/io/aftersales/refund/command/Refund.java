@@ -59,6 +59,7 @@ import io.aftersales.refund.api.SupervisorApprovalRequired;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Agreement goes through {@link RefundAgreements}, which first counts the refund on its
  * {@link OrderLineLedger}; the pre-shipment path is driven by {@link PreShipmentRefund}.
  */
+@Aggregate(commandTargetResolver = "refundCommandTargetResolver")
 public class Refund {
 
     private static final Set<RefundStatus> BUYER_MAY_CANCEL =
@@ -103,6 +105,7 @@ public class Refund {
     private Responsibility responsibility;
     private StoreRefundPolicy policy;
     private boolean fastTrack;
+    private io.aftersales.refund.api.OrderItem item;
 
     protected Refund() {
         // Axon rebuilds the refund from its events
@@ -121,10 +124,13 @@ public class Refund {
                 || command.policy().supervisorApprovalAbove() == null) {
             throw new RefundRuleViolation("policy", "the store's return address and approval threshold are required");
         }
+        if (command.item() == null || command.item().platform() == null || isBlank(command.item().sku())) {
+            throw new RefundRuleViolation("item", "the order line's platform and SKU are required");
+        }
         List<RefundLine> requested = checkedLines(command.kind(), command.lines(), command.paidForLine());
         apply(new RefundRequested(command.refundId(), command.origin(), command.kind(), command.storeId(),
                 command.orderId(), command.orderLineId(), command.buyerId(), command.paidForLine(), requested,
-                command.responsibility(), command.policy(), command.actor(), command.requestedAt()));
+                command.responsibility(), command.policy(), command.actor(), command.requestedAt(), command.item()));
         if (command.batchDefectIncidentId() != null) {
             apply(new RefundFastTracked(command.refundId(), command.batchDefectIncidentId(), command.requestedAt()));
         }
@@ -283,7 +289,7 @@ public class Refund {
         }
         requireStatus("paid out", RefundStatus.APPROVED);
         PayoutAnswer answer = payouts.requestPayout(new PayoutOrder(refundId, origin, storeId, orderId, orderLineId,
-                total(), lines));
+                total(), lines, item));
         apply(new PayoutRequested(refundId, refundId, total(), command.requestedAt()));
         if (answer.confirmed()) {
             apply(new RefundPaid(refundId, total(), PaymentDecider.SELLER, answer.platformReference(), null,
@@ -424,6 +430,7 @@ public class Refund {
         lines = event.lines();
         responsibility = event.responsibility();
         policy = event.policy();
+        item = event.item();
         status = RefundStatus.REQUESTED;
     }
 

@@ -3,6 +3,7 @@ package io.aftersales.refund.command;
 import io.aftersales.refund.api.AgreeRefund;
 import io.aftersales.refund.api.ReserveRefund;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
@@ -16,6 +17,9 @@ import java.util.Optional;
  */
 public class RefundAgreements {
 
+    /** The command's meta-data key for the refund version the caller expects (If-Match); absent: any. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     private final Repository<Refund> refunds;
     private final Repository<OrderLineLedger> ledgers;
 
@@ -25,8 +29,9 @@ public class RefundAgreements {
     }
 
     @CommandHandler
-    public void handle(AgreeRefund command) throws Exception {
-        Aggregate<Refund> refund = refunds.load(command.refundId());
+    public void handle(AgreeRefund command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) throws Exception {
+        // the web's If-Match: a refund changed since the caller looked is refused (ConflictingAggregateVersionException)
+        Aggregate<Refund> refund = refunds.load(command.refundId(), expectedVersion);
         Optional<ReserveRefund> reservation = refund.invoke(r -> r.reservationFor(command));
         if (reservation.isPresent()) {
             ReserveRefund reserve = reservation.get();

@@ -149,7 +149,8 @@ class OrderLineRaceIT {
 
     private static OpenRefund open(RefundOrigin origin, List<RefundLine> lines) {
         return new OpenRefund(origin.refundId(), origin, RefundKind.REFUND_ONLY, STORE, ORDER, ORDER_LINE, "buyer-42",
-                PAID, lines, Responsibility.SELLER, null, POLICY, "agent-7", NOW);
+                PAID, lines, Responsibility.SELLER, null, POLICY, "agent-7", NOW,
+                new io.aftersales.refund.api.OrderItem(io.aftersales.refund.api.Platform.TMALL, "JK2611-RED-M", "JK2611", null));
     }
 
     private static Callable<Object> outcome(Node node, RefundOrigin origin) {

@@ -1,5 +1,7 @@
 package io.aftersales.refund.command;
 
+import io.aftersales.refund.api.OrderItem;
+import io.aftersales.refund.api.Platform;
 import io.aftersales.refund.api.Money;
 import io.aftersales.refund.api.OpenRefund;
 import io.aftersales.refund.api.PayoutAnswer;
@@ -30,6 +32,7 @@ final class RefundFixtures {
     static final String ORDER = "order-1001";
     static final String ORDER_LINE = "order-1001/JK2611-RED-M";
     static final Money PAID = yuan("399.00");
+    static final OrderItem ITEM = new OrderItem(Platform.TMALL, "JK2611-RED-M", "JK2611", "B2026-11-A");
     static final ReturnAddress RETURN_ADDRESS =
             new ReturnAddress("Returns desk", "0571-8888-0000", "Warehouse 3, 18 Binjiang Rd, Hangzhou");
     /** Refunds above 300.00 wait for a supervisor. */
@@ -56,7 +59,7 @@ final class RefundFixtures {
 
     static OpenRefund open(RefundKind kind, List<RefundLine> lines, Responsibility responsibility, String incident) {
         return new OpenRefund(REFUND, ORIGIN, kind, STORE, ORDER, ORDER_LINE, "buyer-42", PAID, lines, responsibility,
-                incident, POLICY, "agent-7", NOW);
+                incident, POLICY, "agent-7", NOW, ITEM);
     }
 
     static RefundRequested requested(RefundKind kind, List<RefundLine> lines) {
@@ -65,7 +68,7 @@ final class RefundFixtures {
 
     static RefundRequested requested(RefundKind kind, List<RefundLine> lines, Responsibility responsibility) {
         return new RefundRequested(REFUND, ORIGIN, kind, STORE, ORDER, ORDER_LINE, "buyer-42", PAID, lines,
-                responsibility, POLICY, "agent-7", NOW);
+                responsibility, POLICY, "agent-7", NOW, ITEM);
     }
 
     /** The platform as the tests script it: records every payout asked, answers or fails as told. */

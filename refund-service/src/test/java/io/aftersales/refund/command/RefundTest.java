@@ -129,9 +129,9 @@ class RefundTest {
         String id = RefundIds.forPlatformRequest(Platform.TMALL, "RF-889");
         fixture.givenNoPriorActivity()
                 .when(new OpenRefund(id, platform, RefundKind.REFUND_ONLY, STORE, ORDER, ORDER_LINE, "buyer-42", PAID,
-                        PART, Responsibility.BUYER, null, POLICY, "tmall-sync", NOW))
+                        PART, Responsibility.BUYER, null, POLICY, "tmall-sync", NOW, RefundFixtures.ITEM))
                 .expectEvents(new RefundRequested(id, platform, RefundKind.REFUND_ONLY, STORE, ORDER, ORDER_LINE,
-                        "buyer-42", PAID, PART, Responsibility.BUYER, POLICY, "tmall-sync", NOW));
+                        "buyer-42", PAID, PART, Responsibility.BUYER, POLICY, "tmall-sync", NOW, RefundFixtures.ITEM));
     }
 
     @Test
@@ -149,7 +149,7 @@ class RefundTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenRefund("random-id", c.origin(), c.kind(), c.storeId(), c.orderId(), c.orderLineId(),
                         c.buyerId(), c.paidForLine(), c.lines(), c.responsibility(), null, c.policy(), c.actor(),
-                        c.requestedAt()))
+                        c.requestedAt(), c.item()))
                 .expectException(RefundRuleViolation.class)
                 .expectNoEvents();
     }
@@ -701,7 +701,8 @@ class RefundTest {
                 .expectEvents(new PayoutRequested(REFUND, REFUND, yuan("120.00"), NOW),
                         new RefundPaid(REFUND, yuan("120.00"), PaymentDecider.SELLER, "tmall-pay-1", null, NOW));
         assertThat(payouts.asked).containsExactly(
-                new PayoutOrder(REFUND, ORIGIN, STORE, ORDER, ORDER_LINE, yuan("120.00"), PART));
+                new PayoutOrder(REFUND, ORIGIN, STORE, ORDER, ORDER_LINE, yuan("120.00"), PART,
+                        RefundFixtures.ITEM));
     }
 
     @Test

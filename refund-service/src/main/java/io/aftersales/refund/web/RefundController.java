@@ -1,5 +1,7 @@
 package io.aftersales.refund.web;
 
+import io.aftersales.platform.web.EnumField;
+import io.aftersales.platform.web.Versions;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.Blocking;
@@ -174,9 +176,9 @@ public class RefundController {
             List<FieldError> errors = new ArrayList<>();
             Set<RefundStatus> statuses = status == null ? Set.of() : status.stream()
                     .flatMap(s -> Arrays.stream(s.split(","))).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> RefundRequests.parse("status", s, RefundStatus.class, errors))
+                    .map(s -> EnumField.parse("status", s, RefundStatus.class, errors))
                     .filter(Objects::nonNull).collect(Collectors.toSet());
-            RefundRequests.parse("platform", platform == null ? null : platform.strip(), Platform.class, errors);
+            EnumField.parse("platform", platform == null ? null : platform.strip(), Platform.class, errors);
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
             }
@@ -295,7 +297,7 @@ public class RefundController {
     }
 
     private ResponseEntity<RefundDetails> answer(ResponseEntity.BodyBuilder builder, RefundView view) {
-        return builder.eTag("\"" + view.version() + "\"")
+        return builder.eTag(Versions.etag(view.version()))
                 .body(new RefundDetails(view, queries.ledger(view.orderLineId()).orElse(null)));
     }
 
@@ -304,18 +306,7 @@ public class RefundController {
     }
 
     static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match must be an ETag of this refund");
-        }
+        return Versions.expected(ifMatch, "refund");
     }
 
     static ResponseStatusException notFound() {

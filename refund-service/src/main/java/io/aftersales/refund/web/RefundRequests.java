@@ -1,5 +1,6 @@
 package io.aftersales.refund.web;
 
+import io.aftersales.platform.web.EnumField;
 import io.aftersales.platform.web.FieldError;
 import io.aftersales.refund.api.Disposition;
 import io.aftersales.refund.api.Money;
@@ -48,13 +49,13 @@ public final class RefundRequests {
                                     @Size(max = 20) List<@NotNull @Valid LineBody> lines, String responsibility) {
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
-            parse("platform", platform, Platform.class, errors);
-            parse("kind", kind, RefundKind.class, errors);
-            parse("responsibility", responsibility, Responsibility.class, errors);
+            EnumField.parse("platform", platform, Platform.class, errors);
+            EnumField.parse("kind", kind, RefundKind.class, errors);
+            EnumField.parse("responsibility", responsibility, Responsibility.class, errors);
             if (lines != null) {
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i) != null) {
-                        parse("lines[" + i + "].type", lines.get(i).type(), RefundLineType.class, errors);
+                        EnumField.parse("lines[" + i + "].type", lines.get(i).type(), RefundLineType.class, errors);
                     }
                 }
             }
@@ -74,7 +75,7 @@ public final class RefundRequests {
                                  String method, Boolean cashOnDelivery, @Valid MoneyBody postage) {
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
-            parse("method", method, ReturnMethod.class, errors);
+            EnumField.parse("method", method, ReturnMethod.class, errors);
             return errors;
         }
     }
@@ -85,22 +86,9 @@ public final class RefundRequests {
     public record QualityCheck(@NotNull Boolean passed, @NotBlank String disposition, @Size(max = 2000) String reason) {
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
-            parse("disposition", disposition, Disposition.class, errors);
+            EnumField.parse("disposition", disposition, Disposition.class, errors);
             return errors;
         }
-    }
-
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return constant;
-            }
-        }
-        errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
-        return null;
     }
 
     static String optional(String value) {

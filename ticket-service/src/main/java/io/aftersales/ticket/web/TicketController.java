@@ -1,5 +1,7 @@
 package io.aftersales.ticket.web;
 
+import io.aftersales.platform.web.EnumField;
+import io.aftersales.platform.web.Versions;
 import io.aftersales.platform.security.Caller;
 import io.aftersales.platform.security.Roles;
 import io.aftersales.platform.web.Blocking;
@@ -254,22 +256,11 @@ public class TicketController {
     }
 
     static String etag(TicketView view) {
-        return "\"" + view.version() + "\"";
+        return Versions.etag(view.version());
     }
 
     static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match must be an ETag of this ticket");
-        }
+        return Versions.expected(ifMatch, "ticket");
     }
 
     static ResponseStatusException notFound() {

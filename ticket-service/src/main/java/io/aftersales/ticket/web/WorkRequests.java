@@ -1,5 +1,6 @@
 package io.aftersales.ticket.web;
 
+import io.aftersales.platform.web.EnumField;
 import io.aftersales.platform.web.FieldError;
 import io.aftersales.ticket.api.AgreementSource;
 import io.aftersales.ticket.api.CancelReason;

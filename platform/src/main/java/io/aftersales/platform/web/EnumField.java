@@ -1,21 +1,19 @@
-package io.aftersales.ticket.web;
-
-import io.aftersales.platform.web.FieldError;
+package io.aftersales.platform.web;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Enumerations arrive as text, so an unknown value is a field error reported next to the others
- * (as {@link OpenTicketRequest} does), not an unreadable body.
+ * Enumerations arrive as text, so an unknown value is a field error reported next to the others,
+ * not an unreadable body. The one way every service's requests read an enumeration.
  */
-final class EnumField {
+public final class EnumField {
 
     private EnumField() {
     }
 
     /** The constant named {@code value}; otherwise null, with an error for {@code field} added to {@code errors}. */
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type, List<FieldError> errors) {
+    public static <E extends Enum<E>> E parse(String field, String value, Class<E> type, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

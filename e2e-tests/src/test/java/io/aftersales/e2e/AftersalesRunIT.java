@@ -61,10 +61,10 @@ class AftersalesRunIT {
                     .containsExactly("aftersales.ticket.opened.v1", "aftersales.ticket.defect-reported.v1");
 
             List<ProcessHandle> processes = system.startedProcesses();
-            assertThat(processes).as("infrastructure and four services").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(processes).as("infrastructure, sandbox and four services").hasSizeGreaterThanOrEqualTo(6);
             system.interrupt(Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(10)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
-            for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 27017)) {
+            for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 27017, 8090)) {
                 assertThat(FreePorts.isFree(port)).as("port %d released", port).isTrue();
             }
         }

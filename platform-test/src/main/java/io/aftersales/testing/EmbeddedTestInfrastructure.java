@@ -105,7 +105,7 @@ final class EmbeddedTestInfrastructure implements TestInfrastructureBackend {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.aftersales.sandbox.PlatformSandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -30,6 +31,8 @@ import org.testcontainers.DockerClientFactory;
  * <p>The mode is decided once, on first use, and picks one of two implementations of
  * {@link TestInfrastructureBackend}: {@link ContainerTestInfrastructure} or
  * {@link EmbeddedTestInfrastructure}; the methods here only delegate to it.
+ *
+ * <p>{@link #sandboxUrl()} is the platform sandbox, the same in-process one in both modes.
  *
  * <p>Tests share the servers: use unique topic names, consumer groups and database names (or
  * clean up) so that tests do not see each other's data.
@@ -91,6 +94,23 @@ public final class TestInfrastructure {
     /** Makes Kafka reachable again at the same address, with all earlier topics, records and offsets. */
     public static void startKafka() {
         backend().startKafka();
+    }
+
+    /**
+     * {@code http://localhost:PORT} of the platform sandbox, the stand-in for the platforms, the
+     * warehouse and the couriers (docs/platform-sandbox.md): one per JVM, in this JVM, on a free
+     * port, its ledger in a temporary directory, started on first call in either mode. Its
+     * notifications are signed with {@link #sandboxSecret()}. Tests use their own store ids (and
+     * requestNos), so that behaviours and ledger rows of one test never reach another. A service's
+     * IT sets {@code aftersales.sandbox.url} from it.
+     */
+    public static String sandboxUrl() {
+        return TestSandbox.url();
+    }
+
+    /** The secret the test sandbox signs its notifications with: the sandbox's (and the services') default. */
+    public static String sandboxSecret() {
+        return PlatformSandbox.DEFAULT_SECRET;
     }
 
     /** Whether Kafka is started and not stopped by {@link #stopKafka()} (false before anything chose the infrastructure). */

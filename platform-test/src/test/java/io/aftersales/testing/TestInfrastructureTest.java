@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +75,17 @@ class TestInfrastructureTest {
         }
         produce(bootstrap, topic, "after the outage");
         assertThat(consumeAll(bootstrap, topic, 2)).containsExactly("before the outage", "after the outage");
+    }
+
+    @Test
+    void one_platform_sandbox_per_jvm_answers_its_health() throws Exception {
+        String url = TestInfrastructure.sandboxUrl();
+        assertThat(url).startsWith("http://localhost:");
+        assertThat(TestInfrastructure.sandboxUrl()).as("one sandbox per JVM").isEqualTo(url);
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
     }
 
     private static void awaitTopicListed(Admin admin, String topic) {

@@ -81,7 +81,8 @@ public final class Launcher {
         Path dataDir = dataDir();
         int kafkaPort = port("AFTERSALES_KAFKA_PORT", ServiceTable.KAFKA_PORT);
         int mongoPort = port("AFTERSALES_MONGO_PORT", ServiceTable.MONGO_PORT);
-        Supervisor system = Supervisor.onTablePorts(root, dataDir, kafkaPort, mongoPort, progress);
+        int sandboxPort = port("AFTERSALES_SANDBOX_PORT", ServiceTable.SANDBOX_PORT);
+        Supervisor system = Supervisor.onTablePorts(root, dataDir, kafkaPort, mongoPort, sandboxPort, progress);
 
         List<String> busy = system.ports().entrySet().stream().filter(port -> Supervisor.inUse(port.getKey()))
                 .map(port -> port.getKey() + " (" + port.getValue() + ")").toList();
@@ -96,13 +97,24 @@ public final class Launcher {
             progress.step("starting the embedded infrastructure (Kafka " + system.kafkaBootstrapServers() + ", MongoDB "
                     + system.mongoUri() + ", data " + dataDir + ")");
             long step = System.nanoTime();
-            system.startInfrastructure();
+            system.startEmbeddedInfrastructure();
             ManagedProcess infrastructure = system.infrastructure();
             if (follow) {
                 infrastructure.log().follow(line -> System.out.println("[infrastructure] " + line));
             }
             progress.ok("infrastructure ready in " + Progress.elapsed(step) + " (pid " + infrastructure.pid() + ", log "
                     + infrastructure.log().file() + ")");
+
+            progress.step("starting the platform sandbox (" + system.sandboxUrl()
+                    + ", the stand-in for the platforms, the warehouse and the couriers)");
+            step = System.nanoTime();
+            system.startSandbox();
+            ManagedProcess sandbox = system.sandbox();
+            if (follow) {
+                sandbox.log().follow(line -> System.out.println("[sandbox] " + line));
+            }
+            progress.ok("platform sandbox ready in " + Progress.elapsed(step) + " (pid " + sandbox.pid() + ", log "
+                    + sandbox.log().file() + ")");
 
             progress.step("starting the services");
             List<ServiceProcess> services = new ArrayList<>();
@@ -129,7 +141,7 @@ public final class Launcher {
 
     /** Stays in the foreground until Ctrl-C or TERM (the supervisor's shutdown hook stops everything). */
     private int supervise(Supervisor system, List<ServiceProcess> services) {
-        List<ServiceProcess> reported = new ArrayList<>();
+        List<ManagedProcess> reported = new ArrayList<>();
         while (true) {
             ServiceProcess.pause(Duration.ofSeconds(2));
             if (system.stopping()) {
@@ -141,6 +153,12 @@ public final class Launcher {
                     progress.error(service.name() + " has stopped; the others keep running, Ctrl-C stops everything");
                     progress.logTail(service.name(), service.log(), 40);
                 }
+            }
+            if (!system.sandbox().isAlive() && !reported.contains(system.sandbox())) {
+                reported.add(system.sandbox());
+                progress.error("the platform sandbox has stopped: payouts, warehouse and courier calls fail until"
+                        + " the next './aftersales run'; Ctrl-C stops everything");
+                progress.logTail("sandbox", system.sandbox().log(), 40);
             }
             if (!system.infrastructure().isAlive()) {
                 progress.error("the embedded infrastructure has stopped; stopping the services");
@@ -162,6 +180,8 @@ public final class Launcher {
         System.out.println();
         System.out.printf("%-18s %s%n", "Kafka", system.kafkaBootstrapServers());
         System.out.printf("%-18s %s%n", "MongoDB", system.mongoUri());
+        System.out.printf("%-18s %-29s %s%n", "platform sandbox", system.sandboxUrl(),
+                "stand-in for the platforms, the warehouse and the couriers (docs/platform-sandbox.md)");
         System.out.printf("%-18s %s%n", "data", system.dataDir());
         System.out.printf("%-18s %s%n", "logs", system.logDir());
         System.out.printf("%nPress Ctrl-C to stop everything.%n");
@@ -249,6 +269,7 @@ public final class Launcher {
         Path logDir = dataDir().resolve("logs");
         if (names.isEmpty()) {
             names.add("infrastructure");
+            names.add("sandbox");
             ServiceTable.SERVICES.forEach(service -> names.add(service.name()));
         }
         int status = 0;
@@ -326,7 +347,8 @@ public final class Launcher {
 
                 Commands:
                   run     Build what is missing, start the embedded infrastructure (Kafka, MongoDB-protocol
-                          server) and the four services, wait until all are healthy and print their URLs.
+                          server), the platform sandbox (a stand-in for the platforms, the warehouse and the
+                          couriers) and the four services, wait until all are healthy and print their URLs.
                           Ctrl-C stops everything. Data survives between runs. With --follow, every
                           process's log is streamed to the console as well.
                   token   Print a bearer token for the local system, signed with the data directory's key:
@@ -341,7 +363,7 @@ public final class Launcher {
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
                           [clients=8] [bursts=20]. Results are in docs/benchmarks.md.
                   logs    The last lines of the logs in DATA/logs: ./aftersales logs [NAME...] [--lines 40]
-                          (NAME: infrastructure or a service; all of them without a name).
+                          (NAME: infrastructure, sandbox or a service; all of them without a name).
                   help    Show this help.
 
                 Environment:
@@ -349,9 +371,12 @@ public final class Launcher {
                   AFTERSALES_KAFKA_PORT   Kafka port of the embedded infrastructure (default %d;
                                           its KRaft controller uses the next port)
                   AFTERSALES_MONGO_PORT   MongoDB port of the embedded infrastructure (default %d)
+                  AFTERSALES_SANDBOX_PORT port of the platform sandbox (default %d); the services get its URL
+                                          as AFTERSALES_SANDBOX_URL
+                  AFTERSALES_SANDBOX_SECRET  secret of the sandbox's signed notifications (default sandbox-secret)
                   JAVA_HOME               Java 17+ to use (default: java on the PATH)
 
                 Ports (API/management): %s.
-                """.formatted(ServiceTable.KAFKA_PORT, ServiceTable.MONGO_PORT, ports);
+                """.formatted(ServiceTable.KAFKA_PORT, ServiceTable.MONGO_PORT, ServiceTable.SANDBOX_PORT, ports);
     }
 }

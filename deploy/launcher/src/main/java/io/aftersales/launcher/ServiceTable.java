@@ -6,7 +6,7 @@ import java.util.NoSuchElementException;
 
 /**
  * The one table of the platform's processes: each service with its API port, management port and
- * MongoDB database, and the embedded infrastructure's default ports. {@code ./aftersales run}, the
+ * MongoDB database, and the default ports of the embedded infrastructure and the platform sandbox. {@code ./aftersales run}, the
  * e2e tests, the demo and the benchmark read it; {@code ServiceTableTest} checks that every
  * service's {@code application.yml} says the same.
  */
@@ -40,9 +40,13 @@ public final class ServiceTable {
     /** Kafka's client port; its KRaft controller listens on the next port. */
     public static final int KAFKA_PORT = 9092;
     public static final int MONGO_PORT = 27017;
+    /** The platform sandbox, the stand-in for the platforms, the warehouse and the couriers (docs/platform-sandbox.md). */
+    public static final int SANDBOX_PORT = 8090;
 
     /** The embedded infrastructure's executable jar, relative to the repository root. */
     public static final String INFRASTRUCTURE_JAR = "deploy/embedded/target/embedded-infrastructure-exec.jar";
+    /** The platform sandbox's executable jar, relative to the repository root. */
+    public static final String SANDBOX_JAR = "deploy/sandbox/target/platform-sandbox-exec.jar";
     /** The launcher's own executable jar (what the {@code aftersales} shims run). */
     public static final String LAUNCHER_JAR = "deploy/launcher/target/aftersales-launcher-exec.jar";
 

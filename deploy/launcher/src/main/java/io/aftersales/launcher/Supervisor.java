@@ -17,25 +17,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the embedded infrastructure and the services as separate processes, exactly one way:
+ * Starts the embedded infrastructure, the platform sandbox (the stand-in for the platforms, the
+ * warehouse and the couriers, docs/platform-sandbox.md) and the services as separate processes, exactly one way:
  * same JVM flags, environment, jars, readiness and logs for {@code ./aftersales run} and for the
  * e2e tests. Each can be killed ({@code kill -9}) and started again, or run twice.
  * {@link #close()} (also run by a shutdown hook, so on Ctrl-C and TERM) stops the services, then
- * the infrastructure: TERM, and KILL after {@value #STOP_SECONDS} s.
+ * the sandbox, then the infrastructure: TERM, and KILL after {@value #STOP_SECONDS} s.
  */
 public final class Supervisor implements AutoCloseable {
 
     public static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration SANDBOX_TIMEOUT = Duration.ofSeconds(30);
     static final int STOP_SECONDS = 20;
     /** What the embedded infrastructure prints on standard output once Kafka and MongoDB accept connections. */
     static final String READY_LINE = "embedded infrastructure ready:";
+    /** What the platform sandbox prints on standard output once it serves (PlatformSandbox.READY_PREFIX). */
+    static final String SANDBOX_READY_LINE = "platform sandbox ready on";
 
     /** Quick start on a small machine: C1 only, serial GC, small thread stacks. */
     static final List<String> JVM_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     static final List<String> INFRASTRUCTURE_HEAP = List.of("-Xms64m", "-Xmx512m");
     static final List<String> SERVICE_HEAP = List.of("-Xms64m", "-Xmx384m");
+    static final List<String> SANDBOX_HEAP = List.of("-Xms16m", "-Xmx128m");
 
     private final Path root;
     private final Path dataDir;
@@ -43,21 +48,24 @@ public final class Supervisor implements AutoCloseable {
     private final int kafkaPort;
     private final int kafkaControllerPort;
     private final int mongoPort;
+    private final int sandboxPort;
     private final Progress progress;
     private final LocalSigningKey signingKey;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "aftersales-stop");
     private ManagedProcess infrastructure;
+    private ManagedProcess sandbox;
     private boolean stopped;
 
     private Supervisor(Path root, Path dataDir, boolean freePorts, int kafkaPort, int kafkaControllerPort,
-                       int mongoPort, Progress progress) {
+                       int mongoPort, int sandboxPort, Progress progress) {
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.freePorts = freePorts;
         this.kafkaPort = kafkaPort;
         this.kafkaControllerPort = kafkaControllerPort;
         this.mongoPort = mongoPort;
+        this.sandboxPort = sandboxPort;
         this.progress = progress;
         try {
             Files.createDirectories(logDir());
@@ -70,13 +78,20 @@ public final class Supervisor implements AutoCloseable {
 
     /** {@code ./aftersales run}: the ports of the {@link ServiceTable}, Kafka's controller on the next port. */
     public static Supervisor onTablePorts(Path root, Path dataDir, int kafkaPort, int mongoPort, Progress progress) {
-        return new Supervisor(root, dataDir, false, kafkaPort, kafkaPort + 1, mongoPort, progress);
+        return onTablePorts(root, dataDir, kafkaPort, mongoPort, ServiceTable.SANDBOX_PORT, progress);
+    }
+
+    /** {@link #onTablePorts(Path, Path, int, int, Progress)} with the platform sandbox on {@code sandboxPort}. */
+    public static Supervisor onTablePorts(Path root, Path dataDir, int kafkaPort, int mongoPort, int sandboxPort,
+                                          Progress progress) {
+        return new Supervisor(root, dataDir, false, kafkaPort, kafkaPort + 1, mongoPort, sandboxPort, progress);
     }
 
     /** Tests: every process on free ports, so that tests never collide with a running system or each other. */
     public static Supervisor onFreePorts(Path root, Path dataDir) {
-        List<Integer> ports = FreePorts.distinct(3);
-        return new Supervisor(root, dataDir, true, ports.get(0), ports.get(1), ports.get(2), Progress.console());
+        List<Integer> ports = FreePorts.distinct(4);
+        return new Supervisor(root, dataDir, true, ports.get(0), ports.get(1), ports.get(2), ports.get(3),
+                Progress.console());
     }
 
     /** {@link #onFreePorts(Path, Path)} in the repository at {@link #root()}. */
@@ -105,6 +120,11 @@ public final class Supervisor implements AutoCloseable {
         return "mongodb://localhost:" + mongoPort;
     }
 
+    /** The platform sandbox: what every service gets as {@code AFTERSALES_SANDBOX_URL}. */
+    public String sandboxUrl() {
+        return "http://localhost:" + sandboxPort;
+    }
+
     /** A bearer token signed with the data directory's local key, valid for an hour. */
     public String token(String user, List<String> roles, List<String> stores) {
         return signingKey.issueToken(user, roles, stores, Duration.ofHours(1));
@@ -116,6 +136,7 @@ public final class Supervisor implements AutoCloseable {
         ports.put(kafkaPort, "Kafka");
         ports.put(kafkaControllerPort, "Kafka controller");
         ports.put(mongoPort, "MongoDB");
+        ports.put(sandboxPort, "platform sandbox");
         if (!freePorts) {
             for (ServiceTable.Service service : ServiceTable.SERVICES) {
                 ports.put(service.apiPort(), service.name() + " API");
@@ -129,12 +150,23 @@ public final class Supervisor implements AutoCloseable {
     public List<Path> missingJars() {
         List<Path> jars = new ArrayList<>();
         jars.add(root.resolve(ServiceTable.INFRASTRUCTURE_JAR));
+        jars.add(root.resolve(ServiceTable.SANDBOX_JAR));
         ServiceTable.SERVICES.forEach(service -> jars.add(service.jar(root)));
         return jars.stream().filter(jar -> !Files.isRegularFile(jar)).toList();
     }
 
-    /** Starts Kafka and MongoDB in one process and waits for its ready line. */
+    /**
+     * Starts Kafka and MongoDB in one process and waits for its ready line, then the platform
+     * sandbox unless it is running (so that this can be called again after
+     * {@link #killInfrastructureHard()}).
+     */
     public synchronized Supervisor startInfrastructure() {
+        startEmbeddedInfrastructure();
+        return startSandbox();
+    }
+
+    /** Starts Kafka and MongoDB in one process and waits for its ready line. */
+    public synchronized Supervisor startEmbeddedInfrastructure() {
         long started = System.nanoTime();
         LogFile log = LogFile.startRun(logDir().resolve("infrastructure.log"), "the embedded infrastructure");
         List<String> command = java(INFRASTRUCTURE_HEAP);
@@ -163,6 +195,39 @@ public final class Supervisor implements AutoCloseable {
 
     public ManagedProcess infrastructure() {
         return infrastructure;
+    }
+
+    /** Starts the platform sandbox on its port, keeping its ledger in DATA/sandbox, unless it is running. */
+    public synchronized Supervisor startSandbox() {
+        if (stopped) {
+            throw new IllegalStateException("stopping: no new processes");
+        }
+        if (sandbox != null && sandbox.isAlive()) {
+            return this;
+        }
+        long started = System.nanoTime();
+        LogFile log = LogFile.startRun(logDir().resolve("sandbox.log"), "the platform sandbox");
+        List<String> command = java(SANDBOX_HEAP);
+        command.addAll(List.of("-jar", jar(root.resolve(ServiceTable.SANDBOX_JAR)).toString(),
+                "--port=" + sandboxPort, "--data-dir=" + dataDir));
+        sandbox = new ManagedProcess("the platform sandbox", launch(command, Map.of(), log), log);
+        while (!log.thisRun().contains("\n" + SANDBOX_READY_LINE)) {
+            if (!sandbox.isAlive()) {
+                throw new StartupFailure("the platform sandbox exited during startup, see " + log.file() + ":\n"
+                        + log.tail(40));
+            }
+            if (System.nanoTime() - started > SANDBOX_TIMEOUT.toNanos()) {
+                throw new StartupFailure("the platform sandbox was not ready within " + SANDBOX_TIMEOUT.toSeconds()
+                        + "s, see " + log.file() + ":\n" + log.tail(40));
+            }
+            ServiceProcess.pause(Duration.ofMillis(50));
+        }
+        return this;
+    }
+
+    /** The platform sandbox's process (null before {@link #startSandbox()}). */
+    public synchronized ManagedProcess sandbox() {
+        return sandbox;
     }
 
     /** {@code kill -9} of the embedded infrastructure: Kafka and MongoDB vanish at once. */
@@ -200,6 +265,7 @@ public final class Supervisor implements AutoCloseable {
             command.add("--spring.kafka.client-id=" + clientId(service.name(), instance));
         }
         Map<String, String> environment = Map.of(
+                "AFTERSALES_SANDBOX_URL", sandboxUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(),
                 "SPRING_DATA_MONGODB_URI", mongoUri(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", signingKey.publicKeyFile().toUri().toString());
@@ -280,6 +346,7 @@ public final class Supervisor implements AutoCloseable {
     private void stopAll() {
         List<ManagedProcess> running;
         ManagedProcess infra;
+        ManagedProcess platforms;
         synchronized (this) {
             if (stopped) {
                 return;
@@ -287,16 +354,21 @@ public final class Supervisor implements AutoCloseable {
             stopped = true;
             running = services.stream().filter(ManagedProcess::isAlive).toList();
             infra = infrastructure;
+            platforms = sandbox;
         }
         if (!running.isEmpty()) {
             progress.step("stopping the services");
             stop(running);
         }
+        if (platforms != null && platforms.isAlive()) {
+            progress.step("stopping the platform sandbox");
+            stop(List.of(platforms));
+        }
         if (infra != null && infra.isAlive()) {
             progress.step("stopping the embedded infrastructure");
             stop(List.of(infra));
         }
-        if (!running.isEmpty() || infra != null) {
+        if (!running.isEmpty() || infra != null || platforms != null) {
             progress.ok("stopped");
         }
     }

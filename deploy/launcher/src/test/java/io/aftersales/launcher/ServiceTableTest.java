@@ -1,5 +1,6 @@
 package io.aftersales.launcher;
 
+import io.aftersales.sandbox.PlatformSandbox;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,17 @@ class ServiceTableTest {
                 ServiceTable.MONGO_PORT);
         assertThat(ServiceTable.managementPorts()).doesNotContain(ServiceTable.KAFKA_PORT, ServiceTable.KAFKA_PORT + 1,
                 ServiceTable.MONGO_PORT);
+    }
+
+    @Test
+    void the_platform_sandbox_listens_on_its_own_port_and_announces_itself_as_the_supervisor_waits_for() {
+        assertThat(ServiceTable.SANDBOX_PORT).isEqualTo(PlatformSandbox.DEFAULT_PORT);
+        assertThat(ServiceTable.apiPorts()).doesNotContain(ServiceTable.SANDBOX_PORT);
+        assertThat(ServiceTable.managementPorts()).doesNotContain(ServiceTable.SANDBOX_PORT);
+        assertThat(List.of(ServiceTable.KAFKA_PORT, ServiceTable.KAFKA_PORT + 1, ServiceTable.MONGO_PORT))
+                .doesNotContain(ServiceTable.SANDBOX_PORT);
+        assertThat(Supervisor.SANDBOX_READY_LINE).isEqualTo(PlatformSandbox.READY_PREFIX);
+        assertThat(ServiceTable.SANDBOX_JAR).startsWith("deploy/sandbox/target/").endsWith("-exec.jar");
     }
 
     private static Map<String, Object> applicationYml(ServiceTable.Service service) throws IOException {

@@ -1,11 +1,16 @@
 package io.aftersales.ticket.api;
 
-/** Each store's configured policy: compensation limits and timings. */
+/** Each store's configured policy: compensation limits, timings and service levels. */
 public interface StorePolicies {
 
     CompensationLimits compensation(String storeId);
 
     TicketTimings timings(String storeId);
+
+    /** The store's service-level promises and business hours. */
+    default SlaPolicy sla(String storeId) {
+        return SlaPolicy.defaults();
+    }
 
     /** Every store on the defaults of domain.md. */
     StorePolicies DEFAULTS = new StorePolicies() {

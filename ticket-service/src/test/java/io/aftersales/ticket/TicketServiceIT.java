@@ -27,11 +27,15 @@ import java.util.UUID;
         "spring.kafka.producer.properties.delivery.timeout.ms=3000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.max.block.ms=2000",
-        "aftersales.messaging.send-timeout=5s"})
+        "aftersales.messaging.send-timeout=5s",
+        // a store open around the clock, so the clock tests do not depend on the hour they run at
+        "aftersales.tickets.policy.stores." + TicketServiceIT.ALWAYS_OPEN_STORE + ".sla.always-open=true"})
 public abstract class TicketServiceIT extends InfrastructureIntegrationTest {
 
     protected static final String STORE = "tmall-flagship";
     protected static final String AGENT = "agent-7";
+    /** A store whose desk is open 24/7 (every other store is on the default 09:00-23:00 Beijing time). */
+    protected static final String ALWAYS_OPEN_STORE = "jd-always-open";
 
     @Autowired
     protected WebTestClient anonymous;

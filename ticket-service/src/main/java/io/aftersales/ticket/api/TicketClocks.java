@@ -166,7 +166,7 @@ public final class TicketClocks {
     }
 
     /** The time an event happened, for the events that move clocks or the ticket's status; null for others. */
-    static Instant timeOf(Object event) {
+    public static Instant timeOf(Object event) {
         if (event instanceof TicketOpened e) {
             return e.openedAt();
         }

@@ -32,6 +32,9 @@ import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketEscalated;
+import io.aftersales.ticket.api.ClockKind;
+import io.aftersales.ticket.api.SlaBreached;
+import io.aftersales.ticket.api.SlaWarned;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketReopened;
 import io.aftersales.ticket.api.TicketResolved;
@@ -48,6 +51,7 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -64,6 +68,8 @@ public class TicketSummaryProjection {
 
     public static final String PROCESSING_GROUP = "ticket-summaries";
     static final String COLLECTION = "ticket_summaries";
+    /** The clocks that warned or broke and still run (or are paused): the supervisors' concern. */
+    private static final String CLOCK_ALERTS = "clockAlerts";
 
     private final MongoCollection<Document> summaries;
 
@@ -133,7 +139,7 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(ReplyRecorded e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.repliedAt(), null);
+        advance(e.ticketId(), sequence, e, e.repliedAt(), Updates.pull(CLOCK_ALERTS, ClockKind.FIRST_REPLY.name()));
     }
 
     @EventHandler
@@ -177,6 +183,17 @@ public class TicketSummaryProjection {
         advance(e.ticketId(), sequence, e, e.refusedAt(), Updates.set("proposalPending", false));
     }
 
+    /** A clock's warning escalates the ticket to its store's supervisors until the clock stops. */
+    @EventHandler
+    void on(SlaWarned e, @SequenceNumber long sequence) {
+        advance(e.ticketId(), sequence, e, e.warnedAt(), Updates.addToSet(CLOCK_ALERTS, e.clock().name()));
+    }
+
+    @EventHandler
+    void on(SlaBreached e, @SequenceNumber long sequence) {
+        advance(e.ticketId(), sequence, e, e.breachedAt(), Updates.addToSet(CLOCK_ALERTS, e.clock().name()));
+    }
+
     @EventHandler
     void on(TicketEscalated e, @SequenceNumber long sequence) {
         advance(e.ticketId(), sequence, e, e.escalatedAt(), Updates.set("escalated", true));
@@ -185,7 +202,8 @@ public class TicketSummaryProjection {
     @EventHandler
     void on(ResolutionAgreed e, @SequenceNumber long sequence) {
         advance(e.ticketId(), sequence, e, e.agreedAt(),
-                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false)));
+                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false),
+                        Updates.pull(CLOCK_ALERTS, ClockKind.RESOLUTION.name())));
     }
 
     @EventHandler
@@ -215,7 +233,8 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(TicketReopened e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.reopenedAt(), Updates.set("resolvedAt", null));
+        advance(e.ticketId(), sequence, e, e.reopenedAt(), Updates.combine(Updates.set("resolvedAt", null),
+                Updates.pull(CLOCK_ALERTS, ClockKind.RESOLUTION.name())));
     }
 
     @EventHandler
@@ -306,7 +325,8 @@ public class TicketSummaryProjection {
 
     /**
      * "Waiting on me": the caller's own tickets in progress; for a supervisor also every proposal
-     * waiting for approval and every escalated open ticket (of the stores the caller sees: the
+     * waiting for approval, every escalated open ticket and every open ticket whose clock warned or broke
+     * and has not stopped (of the stores the caller sees: the
      * visible-stores filter applies on top).
      */
     private static Bson waitingOn(FindTickets.WaitingOn waitingOn) {
@@ -315,9 +335,11 @@ public class TicketSummaryProjection {
         if (!waitingOn.supervisor()) {
             return own;
         }
+        List<String> open = TicketStatus.OPEN.stream().map(Enum::name).toList();
         return Filters.or(own, Filters.eq("status", TicketStatus.WAITING_APPROVAL.name()),
-                Filters.and(Filters.eq("escalated", true),
-                        Filters.in("status", TicketStatus.OPEN.stream().map(Enum::name).toList())));
+                Filters.and(Filters.eq("escalated", true), Filters.in("status", open)),
+                Filters.and(Filters.in(CLOCK_ALERTS, Arrays.stream(ClockKind.values()).map(Enum::name).toList()),
+                        Filters.in("status", open)));
     }
 
     private static TicketSummary toSummary(Document doc) {

@@ -1,5 +1,10 @@
 package io.aftersales.ticket.query;
 
+import java.time.Duration;
+import io.aftersales.ticket.api.ReplyChannel;
+import io.aftersales.ticket.api.ReplyRecorded;
+import io.aftersales.ticket.api.ClockKind;
+import io.aftersales.ticket.api.SlaWarned;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
@@ -155,6 +160,21 @@ class TicketSummaryProjectionTest {
                 .containsExactlyInAnyOrder("t-2", "t-3");
         assertThat(ids(projection.handle(new FindTickets(Set.of("jd-outlet"), null, Set.of(), null, null, null, null,
                 null, new FindTickets.WaitingOn("sup-1", true), 0, 50)))).as("only the supervisor's stores").isEmpty();
+    }
+
+    @Test
+    void a_clock_warning_puts_the_ticket_on_its_supervisors_list_until_the_clock_stops() {
+        apply(LifecycleEvents.opened("t-5"), 0);
+        apply(new SlaWarned("t-5", LifecycleEvents.STORE, ClockKind.FIRST_REPLY, 1, Duration.ofMinutes(5),
+                Duration.ofMinutes(4), LifecycleEvents.at(5), LifecycleEvents.at(4)), 1);
+        FindTickets.WaitingOn supervisor = new FindTickets.WaitingOn("sup-1", true);
+
+        assertThat(ids(query(null, null, null, null, supervisor))).containsExactly("t-5");
+        assertThat(ids(query(null, null, null, null, new FindTickets.WaitingOn("agent-1", false)))).isEmpty();
+
+        apply(new ReplyRecorded("t-5", LifecycleEvents.STORE, ReplyChannel.PHONE, "called", true, "agent-1",
+                LifecycleEvents.at(6)), 2);
+        assertThat(ids(query(null, null, null, null, supervisor))).isEmpty();
     }
 
     private TicketPage query(Set<TicketStatus> statuses, String assignee, Category category, Boolean flagged,

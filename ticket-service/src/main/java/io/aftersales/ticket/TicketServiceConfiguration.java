@@ -12,6 +12,7 @@ import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.AutoClose;
 import io.aftersales.ticket.query.ClockAlarms;
 import io.aftersales.ticket.query.ClockDeadlines;
+import io.aftersales.ticket.query.ClockQueries;
 import io.aftersales.ticket.query.ClockScheduling;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
@@ -102,6 +103,11 @@ class TicketServiceConfiguration {
     @Bean
     ClockDeadlines clockDeadlines(MongoDatabase serviceDatabase) {
         return new ClockDeadlines(serviceDatabase);
+    }
+
+    @Bean
+    ClockQueries clockQueries(EventStore eventStore, StorePolicies storePolicies) {
+        return new ClockQueries(eventStore, storePolicies);
     }
 
     /** The tracking processor that keeps the clock deadlines in step with the tickets (ADR 0150). */

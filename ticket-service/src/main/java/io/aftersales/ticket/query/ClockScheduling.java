@@ -11,8 +11,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Keeps the {@link ClockDeadlines} in step with each ticket's clocks: after every event that moves a
@@ -48,18 +46,11 @@ public class ClockScheduling {
 
     /** Brings the ticket's pending deadlines in line with its clocks as its events tell them now. */
     public void reschedule(String ticketId) {
-        List<Object> events = new ArrayList<>();
-        eventStore.readEvents(ticketId, 0).asStream().forEach(message -> events.add(message.getPayload()));
-        TicketClocks clocks = new TicketClocks();
-        TicketView view = null;
-        for (int sequence = 0; sequence < events.size(); sequence++) {
-            view = TicketQueries.apply(view, events.get(sequence), sequence);
-            clocks.record(events.get(sequence), view == null ? null : view.status());
-        }
-        if (view == null) {
+        ClockQueries.Replayed ticket = ClockQueries.replay(eventStore, ticketId);
+        if (ticket == null) {
             return;
         }
-        for (ClockReading reading : clocks.read(policies.sla(view.storeId()), clock.instant())) {
+        for (ClockReading reading : ticket.read(policies, clock.instant())) {
             if (reading.cycle() > 1) {
                 deadlines.cancel(ticketId, reading.clock(), reading.cycle() - 1, ClockAlert.WARNING);
                 deadlines.cancel(ticketId, reading.clock(), reading.cycle() - 1, ClockAlert.BREACH);

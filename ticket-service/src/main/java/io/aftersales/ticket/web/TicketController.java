@@ -10,6 +10,8 @@ import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.FindTicket;
+import io.aftersales.ticket.api.ClockReading;
+import io.aftersales.ticket.api.FindTicketClocks;
 import io.aftersales.ticket.api.FindTicketHistory;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.OpenTicket;
@@ -183,6 +185,17 @@ public class TicketController {
         return Blocking.call(() -> {
             TicketView view = visible(id, caller);
             return ResponseEntity.ok().eTag(etag(view)).body(view);
+        });
+    }
+
+    /** The ticket's clocks now (docs/services/ticket-service.md, "Clocks"). */
+    @GetMapping("/{id}/clocks")
+    @PreAuthorize(Roles.ANY)
+    public Mono<List<ClockView>> clocks(@PathVariable String id, Caller caller) {
+        return Blocking.call(() -> {
+            visible(id, caller);
+            return queryGateway.query(new FindTicketClocks(id, clock.instant()),
+                    ResponseTypes.multipleInstancesOf(ClockReading.class)).join().stream().map(ClockView::of).toList();
         });
     }
 

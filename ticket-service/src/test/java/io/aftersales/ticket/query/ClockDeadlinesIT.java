@@ -131,15 +131,27 @@ class ClockDeadlinesIT extends TicketServiceIT {
     }
 
     @Test
-    void the_first_reply_cancels_the_pending_warning_and_breach() {
+    void the_first_reply_cancels_the_pending_warning_and_breach_and_the_ticket_shows_its_clock_stopped() {
         String id = openInAlwaysOpenStore("buyer-clock-2");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).size() == 2);
+        agent().get().uri("/api/v1/tickets/{id}/clocks", id).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].clock").isEqualTo("FIRST_REPLY")
+                .jsonPath("$[0].state").isEqualTo("RUNNING")
+                .jsonPath("$[0].target").isEqualTo("PT5M")
+                .jsonPath("$[0].warned").isEqualTo(false)
+                .jsonPath("$[0].dueAt").exists();
 
         agent().post().uri("/api/v1/tickets/{id}/replies", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "PLATFORM_CHAT", "text", "We are on it")).exchange()
                 .expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).isEmpty());
+        agent().get().uri("/api/v1/tickets/{id}/clocks", id).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].state").isEqualTo("STOPPED")
+                .jsonPath("$[0].dueAt").doesNotExist();
     }
 
     @Test
@@ -160,6 +172,12 @@ class ClockDeadlinesIT extends TicketServiceIT {
         agent().post().uri("/api/v1/tickets/{id}/evidence-requests", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("what", "a photo of the parcel")).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).isEmpty());
+        agent().get().uri("/api/v1/tickets/{id}/clocks", id).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].state").isEqualTo("PAUSED")
+                .jsonPath("$[1].clock").isEqualTo("RESOLUTION")
+                .jsonPath("$[1].state").isEqualTo("PAUSED")
+                .jsonPath("$[1].target").isEqualTo("PT48H");
 
         agent().post().uri("/api/v1/tickets/{id}/evidence", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("evidence", List.of(Map.of("kind", "PHOTO", "ref", "buyer-clock-3/parcel.jpg"))))

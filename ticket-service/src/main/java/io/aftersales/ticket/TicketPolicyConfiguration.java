@@ -3,6 +3,7 @@ package io.aftersales.ticket;
 import io.aftersales.ticket.api.BusinessCalendar;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.CompensationLimits;
+import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.SlaPolicy;
 import io.aftersales.ticket.api.TicketStatus;
 import io.aftersales.ticket.api.StorePolicies;
@@ -27,6 +28,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,7 +38,9 @@ import java.util.stream.Collectors;
  * docs/services/ticket-service.md "Clocks"):
  * {@code aftersales.tickets.policy.defaults.*} on top of domain.md's defaults
  * ({@link CompensationLimits#defaults()}, {@link TicketTimings#defaults()}), and
- * {@code aftersales.tickets.policy.stores.<storeId>.*} on top of those, each setting optional. A negative
+ * {@code aftersales.tickets.policy.stores.<storeId>.*} on top of those, each setting optional;
+ * {@code aftersales.tickets.policy.platform-response.<platform>} the default deadline a platform gives
+ * the seller to answer, from intake (none by default). A negative
  * amount, a discount or daily depreciation outside 0..1, an unknown currency code, a value that does not
  * convert or an unknown property fails startup naming the property.
  */
@@ -55,7 +59,7 @@ public class TicketPolicyConfiguration {
         PolicyProperties properties = binder
                 .bind(PREFIX, Bindable.of(PolicyProperties.class),
                         new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler()))
-                .orElse(new PolicyProperties(null, null));
+                .orElse(new PolicyProperties(null, null, null));
         Settings defaults = properties.defaults() == null ? Settings.NONE : properties.defaults();
         CompensationLimits defaultLimits = defaults.limits(CompensationLimits.defaults(), PREFIX + ".defaults");
         TicketTimings defaultTimings = defaults.timings(TicketTimings.defaults(), PREFIX + ".defaults");
@@ -72,11 +76,26 @@ public class TicketPolicyConfiguration {
                 slas.put(storeId, store.sla(defaultSla, prefix));
             });
         }
-        return new ConfiguredStorePolicies(defaultLimits, defaultTimings, limits, timings, defaultSla, slas);
+        Map<Platform, Duration> platformResponse = new EnumMap<>(Platform.class);
+        if (properties.platformResponse() != null) {
+            properties.platformResponse().forEach((name, window) -> {
+                String property = PREFIX + ".platform-response." + name;
+                Platform platform = SlaSettings.parse(property, name,
+                        text -> Platform.valueOf(text.toUpperCase().replace('-', '_')),
+                        "Not a platform: " + List.of(Platform.values()) + ".");
+                Duration value = Settings.duration(property, window, null);
+                if (value != null && !value.isZero()) {
+                    platformResponse.put(platform, value);
+                }
+            });
+        }
+        return new ConfiguredStorePolicies(defaultLimits, defaultTimings, limits, timings, defaultSla, slas,
+                platformResponse);
     }
 
     /** {@code aftersales.tickets.policy}: the defaults of every store and each store's overrides. */
-    public record PolicyProperties(Settings defaults, Map<String, Settings> stores) {
+    public record PolicyProperties(Settings defaults, Map<String, Settings> stores,
+                                   Map<String, Duration> platformResponse) {
     }
 
     /**
@@ -256,7 +275,7 @@ public class TicketPolicyConfiguration {
             }
         }
 
-        private static <T> T parse(String name, String value, Function<String, T> parser, String reason) {
+        static <T> T parse(String name, String value, Function<String, T> parser, String reason) {
             try {
                 return parser.apply(value.trim());
             } catch (RuntimeException invalid) {
@@ -269,12 +288,19 @@ public class TicketPolicyConfiguration {
     record ConfiguredStorePolicies(CompensationLimits defaultLimits, TicketTimings defaultTimings,
                                    Map<String, CompensationLimits> limitsByStore,
                                    Map<String, TicketTimings> timingsByStore, SlaPolicy defaultSla,
-                                   Map<String, SlaPolicy> slaByStore) implements StorePolicies {
+                                   Map<String, SlaPolicy> slaByStore, Map<Platform, Duration> platformResponses)
+            implements StorePolicies {
 
         ConfiguredStorePolicies {
             limitsByStore = Map.copyOf(limitsByStore);
             timingsByStore = Map.copyOf(timingsByStore);
             slaByStore = Map.copyOf(slaByStore);
+            platformResponses = Map.copyOf(platformResponses);
+        }
+
+        @Override
+        public Optional<Duration> platformResponse(Platform platform) {
+            return Optional.ofNullable(platform == null ? null : platformResponses.get(platform));
         }
 
         @Override

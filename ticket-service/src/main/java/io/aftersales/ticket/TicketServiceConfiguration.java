@@ -65,8 +65,9 @@ class TicketServiceConfiguration {
 
     /** The handler of OpenTicket, meeting the quality listener in {@link ConfirmedBatchDefects}. */
     @Bean
-    TicketIntake ticketIntake(Repository<Ticket> ticketRepository, ConfirmedBatchDefects confirmedBatchDefects) {
-        return new TicketIntake(ticketRepository, batchIntakes(confirmedBatchDefects));
+    TicketIntake ticketIntake(Repository<Ticket> ticketRepository, ConfirmedBatchDefects confirmedBatchDefects,
+                              StorePolicies storePolicies) {
+        return new TicketIntake(ticketRepository, batchIntakes(confirmedBatchDefects), storePolicies);
     }
 
     /** The command side's view of the meeting point: only the two steps intake takes. */

@@ -1,5 +1,6 @@
 package io.aftersales.ticket;
 
+import io.aftersales.ticket.api.Platform;
 import java.util.Set;
 import java.util.EnumSet;
 import java.time.ZoneId;
@@ -191,6 +192,16 @@ class TicketPolicyConfigurationTest {
         assertThat(other.firstReply()).isEqualTo(Duration.ofMinutes(5));
         assertThat(other.warnAtPercent()).isEqualTo(75);
         assertThat(other.calendar()).isEqualTo(BusinessCalendar.defaults());
+    }
+
+    @Test
+    void a_platform_gets_a_default_deadline_for_the_sellers_answer_and_the_others_none() {
+        StorePolicies policies = bind(Map.of("aftersales.tickets.policy.platform-response.pinduoduo", "48h"));
+
+        assertThat(policies.platformResponse(Platform.PINDUODUO)).contains(Duration.ofHours(48));
+        assertThat(policies.platformResponse(Platform.TMALL)).isEmpty();
+        assertInvalid(Map.of("aftersales.tickets.policy.platform-response.ebay", "48h"),
+                "aftersales.tickets.policy.platform-response.ebay");
     }
 
     @Test

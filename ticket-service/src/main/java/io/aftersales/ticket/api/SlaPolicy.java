@@ -42,6 +42,7 @@ public record SlaPolicy(Duration firstReply, Map<Category, Duration> resolution,
         return switch (clock) {
             case FIRST_REPLY -> Optional.of(firstReply);
             case RESOLUTION -> Optional.ofNullable(category == null ? null : resolution.get(category));
+            case PLATFORM_RESPONSE -> Optional.empty(); // the ticket's own deadline, see TicketClocks
         };
     }
 

@@ -1,5 +1,8 @@
 package io.aftersales.ticket.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** Each store's configured policy: compensation limits, timings and service levels. */
 public interface StorePolicies {
 
@@ -10,6 +13,11 @@ public interface StorePolicies {
     /** The store's service-level promises and business hours. */
     default SlaPolicy sla(String storeId) {
         return SlaPolicy.defaults();
+    }
+
+    /** How long a platform gives the seller to answer a request, from intake; empty: no default deadline. */
+    default Optional<Duration> platformResponse(Platform platform) {
+        return Optional.empty();
     }
 
     /** Every store on the defaults of domain.md. */

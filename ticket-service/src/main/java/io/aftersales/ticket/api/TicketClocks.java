@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class TicketClocks {
 
     private Category category;
+    private Instant platformDeadline;
     private final List<StatusSince> statuses = new ArrayList<>();
     private final Map<ClockKind, Run> runs = new HashMap<>();
 
@@ -50,6 +51,12 @@ public final class TicketClocks {
             stop(ClockKind.FIRST_REPLY, at);
         } else if (event instanceof ResolutionAgreed) {
             stop(ClockKind.RESOLUTION, at);
+            stop(ClockKind.PLATFORM_RESPONSE, at);
+        } else if (event instanceof PlatformDeadlineSet e) {
+            platformDeadline = e.deadline();
+            start(ClockKind.PLATFORM_RESPONSE, at);
+        } else if (event instanceof PlatformAutoApproved) {
+            stop(ClockKind.PLATFORM_RESPONSE, at);
         } else if (event instanceof TicketReopened) {
             start(ClockKind.RESOLUTION, at);
         } else if (event instanceof TicketResolved || event instanceof TicketClosed
@@ -79,6 +86,10 @@ public final class TicketClocks {
     /** One clock read at {@code now}; empty when the ticket has no such clock. */
     public Optional<ClockReading> read(ClockKind clock, SlaPolicy policy, Instant now) {
         Run run = runs.get(clock);
+        if (clock == ClockKind.PLATFORM_RESPONSE) {
+            return run == null || platformDeadline == null ? Optional.empty()
+                    : Optional.of(readPlatform(run, policy, now));
+        }
         Optional<Duration> target = policy.target(clock, category);
         if (run == null || target.isEmpty()) {
             return Optional.empty();
@@ -98,6 +109,21 @@ public final class TicketClocks {
         return Optional.of(new ClockReading(clock, run.cycle(), state, target.get(), warnAfter, elapsed,
                 target.get().minus(elapsed), instantWhenUsed(intervals, calendar, warnAfter),
                 instantWhenUsed(intervals, calendar, target.get()), run.warned(), run.breached()));
+    }
+
+    /** The platform's deadline is wall-clock time: no business hours, no pause. */
+    private ClockReading readPlatform(Run run, SlaPolicy policy, Instant now) {
+        Duration target = Duration.between(run.started(), platformDeadline);
+        Instant end = run.stopped() != null && run.stopped().isBefore(now) ? run.stopped() : now;
+        Duration elapsed = end.isAfter(run.started()) ? Duration.between(run.started(), end) : Duration.ZERO;
+        Duration warnAfter = policy.warnAfter(target);
+        Instant warnAt = run.started().plus(warnAfter);
+        boolean stoppedBefore = run.stopped() != null;
+        return new ClockReading(ClockKind.PLATFORM_RESPONSE, run.cycle(),
+                stoppedBefore ? ClockState.STOPPED : ClockState.RUNNING, target, warnAfter, elapsed,
+                target.minus(elapsed), stoppedBefore && run.stopped().isBefore(warnAt) ? null : warnAt,
+                stoppedBefore && run.stopped().isBefore(platformDeadline) ? null : platformDeadline,
+                run.warned(), run.breached());
     }
 
     /** The ticket's category, as opened. */
@@ -214,6 +240,12 @@ public final class TicketClocks {
         }
         if (event instanceof SlaWarned e) {
             return e.warnedAt();
+        }
+        if (event instanceof PlatformDeadlineSet e) {
+            return e.setAt();
+        }
+        if (event instanceof PlatformAutoApproved e) {
+            return e.recordedAt();
         }
         if (event instanceof SlaBreached e) {
             return e.breachedAt();

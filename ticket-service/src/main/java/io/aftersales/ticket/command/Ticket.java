@@ -35,7 +35,11 @@ import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.OfferRefused;
 import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.PlatformAutoApproved;
+import io.aftersales.ticket.api.PlatformDeadlineSet;
+import io.aftersales.ticket.api.PlatformDecision;
 import io.aftersales.ticket.api.PolicyDecision;
+import io.aftersales.ticket.api.RecordPlatformDecision;
 import io.aftersales.ticket.api.PolicyOutcome;
 import io.aftersales.ticket.api.Product;
 import io.aftersales.ticket.api.Proposal;
@@ -148,6 +152,7 @@ public class Ticket {
     private Instant closedAt;
     private Integer satisfaction;
     private final TicketClocks clocks = new TicketClocks();
+    private boolean platformDecided;
 
     protected Ticket() {
         // Axon rebuilds the ticket from its events
@@ -183,6 +188,10 @@ public class Ticket {
             events.add(new DefectReported(command.ticketId(), command.storeId(), command.platform(), command.buyerId(),
                     command.sku(), command.styleCode(), command.batch(), category, command.defectType(),
                     command.quantity(), evidence, command.actor(), command.requestedAt()));
+        }
+        if (command.platformDeadline() != null) {
+            events.add(new PlatformDeadlineSet(command.ticketId(), command.storeId(), command.platform(),
+                    command.platformDeadline(), command.requestedAt()));
         }
         if (command.batchDefectIncidentId() != null && command.batch() != null) {
             events.add(new BatchDefectConfirmed(command.ticketId(), command.batchDefectIncidentId(), command.product(),
@@ -516,6 +525,22 @@ public class Ticket {
         }
     }
 
+    /**
+     * The platform decided the buyer's request itself (auto-approved when the seller's window ran out):
+     * recorded once, while the ticket is open; it stops the platform-response clock.
+     */
+    @CommandHandler
+    public void handle(RecordPlatformDecision command) {
+        require("given the platform's decision", TicketStatus.OPEN, null);
+        if (command.decision() == null) {
+            throw new TicketRuleViolation("decision", "must be one of " + EnumSet.allOf(PlatformDecision.class));
+        }
+        if (platformDecided) {
+            return;
+        }
+        apply(new PlatformAutoApproved(ticketId, storeId, platform, command.actor(), command.requestedAt()));
+    }
+
     /** Before a resolution is agreed only: an agreed one is being carried out by other services. */
     @CommandHandler
     public void handle(CancelTicket command) {
@@ -696,6 +721,17 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketCancelled event) {
         status = TicketStatus.CANCELLED;
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(PlatformDeadlineSet event) {
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(PlatformAutoApproved event) {
+        platformDecided = true;
         clocks.record(event, status);
     }
 

@@ -9,6 +9,11 @@ import io.aftersales.ticket.api.EvidenceAttached;
 import io.aftersales.ticket.api.EvidenceRequested;
 import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.OpenTicket;
+import io.aftersales.ticket.api.PlatformDecision;
+import io.aftersales.ticket.api.RecordPlatformDecision;
+import io.aftersales.ticket.api.PlatformAutoApproved;
+import io.aftersales.ticket.api.PlatformDeadlineSet;
 import io.aftersales.ticket.api.RecordClockAlert;
 import io.aftersales.ticket.api.ReplyChannel;
 import io.aftersales.ticket.api.ReplyRecorded;
@@ -221,6 +226,47 @@ class TicketClocksTest {
                         new TicketCancelled(TICKET, STORE, CancelReason.BUYER_WITHDREW, null, "agent-7", minutes(1)))
                 .when(alert(ClockKind.FIRST_REPLY, 1, ClockAlert.WARNING, minutes(4)))
                 .expectNoEvents();
+    }
+
+    // --- the platform's deadline
+
+    @Test
+    void the_platforms_deadline_runs_in_wall_clock_time_through_the_night_and_while_waiting_on_the_buyer() {
+        Instant deadline = OPENED.plus(Duration.ofHours(48));
+        ClockReading platform = read(ClockKind.PLATFORM_RESPONSE, OPENED.plus(Duration.ofHours(40)),
+                opened(Category.QUALITY, OPENED), new PlatformDeadlineSet(TICKET, STORE, Platform.PINDUODUO, deadline,
+                        OPENED), claimed(OPENED), new EvidenceRequested(TICKET, "photos", "agent-7", minutes(10)));
+
+        assertThat(platform.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(platform.target()).isEqualTo(Duration.ofHours(48));
+        assertThat(platform.elapsed()).isEqualTo(Duration.ofHours(40));
+        assertThat(platform.warnAt()).isEqualTo(OPENED.plus(Duration.ofMinutes(48 * 60 * 80 / 100)));
+        assertThat(platform.dueAt()).isEqualTo(deadline);
+    }
+
+    @Test
+    void opening_with_the_platforms_deadline_records_it_and_the_platforms_auto_approval_is_recorded_once() {
+        Instant deadline = OPENED.plus(Duration.ofHours(48));
+        OpenTicket intake = new OpenTicket(TICKET, STORE, Platform.PINDUODUO, "order-1001", "PDD-889", "buyer-42",
+                false, "JK2611-RED-M", "JK2611", "B2026-11-A", 1, new Money(new BigDecimal("259.00"), "CNY"), null,
+                Category.LOGISTICS, null, "parcel lost", List.of(), "chat", "agent-1", OPENED)
+                .withPlatformDeadline(deadline);
+        assertThat(Ticket.openingEvents(intake)).element(1)
+                .isEqualTo(new PlatformDeadlineSet(TICKET, STORE, Platform.PINDUODUO, deadline, OPENED));
+
+        PlatformDeadlineSet set = new PlatformDeadlineSet(TICKET, STORE, Platform.PINDUODUO, deadline, OPENED);
+        Instant decided = deadline.plusSeconds(60);
+        PlatformAutoApproved approved = new PlatformAutoApproved(TICKET, STORE, Platform.TMALL, "agent-7", decided);
+        fixture.given(opened(Category.LOGISTICS, OPENED), set)
+                .when(new RecordPlatformDecision(TICKET, PlatformDecision.AUTO_APPROVED, "agent-7", decided, null))
+                .expectEvents(approved);
+        fixture.given(opened(Category.LOGISTICS, OPENED), set, approved)
+                .when(new RecordPlatformDecision(TICKET, PlatformDecision.AUTO_APPROVED, "agent-7", decided, null))
+                .expectNoEvents();
+        ClockReading platform = read(ClockKind.PLATFORM_RESPONSE, decided, opened(Category.LOGISTICS, OPENED), set,
+                approved);
+        assertThat(platform.state()).isEqualTo(ClockState.STOPPED);
+        assertThat(platform.overdue()).isTrue();
     }
 
     // ---

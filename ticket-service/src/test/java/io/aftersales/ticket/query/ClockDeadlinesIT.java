@@ -188,6 +188,34 @@ class ClockDeadlinesIT extends TicketServiceIT {
                 .satisfies(d -> assertThat(d.fireAt()).isAfter(resolutionDue));
     }
 
+    @Test
+    void a_platform_deadline_given_at_intake_is_a_clock_and_the_platforms_auto_approval_stops_it() {
+        Map<String, Object> body = qualityTicket("buyer-clock-4", newExternalId());
+        body.put("storeId", ALWAYS_OPEN_STORE);
+        body.put("platform", "PINDUODUO");
+        Instant deadline = Instant.now().plus(Duration.ofHours(24)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        body.put("platformDeadline", deadline.toString());
+        String id = agent().post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).stream()
+                .anyMatch(d -> d.clock() == ClockKind.PLATFORM_RESPONSE && d.alert() == ClockAlert.BREACH
+                        && d.fireAt().equals(deadline)));
+
+        agent().post().uri("/api/v1/tickets/{id}/platform-decision", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("decision", "AUTO_APPROVED")).exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).stream()
+                .noneMatch(d -> d.clock() == ClockKind.PLATFORM_RESPONSE));
+        agent().get().uri("/api/v1/tickets/{id}/clocks", id).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.clock == 'PLATFORM_RESPONSE')].state").isEqualTo("STOPPED");
+        agent().get().uri("/api/v1/tickets/{id}/history", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.event == 'PlatformAutoApproved')].actor").isEqualTo(AGENT);
+        agent().post().uri("/api/v1/tickets/{id}/platform-decision", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("decision", "SELLER_AGREED")).exchange().expectStatus().isBadRequest();
+    }
+
     // ---
 
     private WebTestClient agent() {

@@ -28,6 +28,9 @@ import java.util.UUID;
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.max.block.ms=2000",
         "aftersales.messaging.send-timeout=5s",
+        // no clock deadline fires by itself here: a suite longer than 4 minutes would otherwise warn on other
+        // tests' tickets while they run (ClockDeadlinesIT fires them with pollers of its own)
+        "aftersales.tickets.clocks.poll-every=3650d",
         // a store open around the clock, so the clock tests do not depend on the hour they run at
         "aftersales.tickets.policy.stores." + TicketServiceIT.ALWAYS_OPEN_STORE + ".sla.always-open=true"})
 public abstract class TicketServiceIT extends InfrastructureIntegrationTest {

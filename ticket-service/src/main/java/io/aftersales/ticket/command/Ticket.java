@@ -503,26 +503,30 @@ public class Ticket {
      * A deadline fired: records the warning or the breach when the ticket's own clock says it is due, and
      * nothing otherwise (already recorded, another cycle, replied or paused meanwhile), so the scheduler
      * may deliver it twice or late. A breach found late (the service was down at the due time) is still
-     * recorded, with the time it was due.
+     * recorded, with the time it was due. Answers whether it recorded anything.
      */
     @CommandHandler
-    public void handle(RecordClockAlert command, StorePolicies policies) {
+    public boolean handle(RecordClockAlert command, StorePolicies policies) {
         Optional<ClockReading> found = clocks.read(command.clock(), policies.sla(storeId), command.requestedAt());
         if (found.isEmpty() || found.get().cycle() != command.cycle()) {
-            return;
+            return false;
         }
         ClockReading clock = found.get();
         if (command.alert() == ClockAlert.WARNING) {
             if (clock.warned() || clock.breached() || clock.state() == ClockState.STOPPED
                     || clock.elapsed().compareTo(clock.warnAfter()) < 0) {
-                return;
+                return false;
             }
             apply(new SlaWarned(ticketId, storeId, clock.clock(), clock.cycle(), clock.target(), clock.elapsed(),
                     clock.dueAt(), command.requestedAt()));
-        } else if (!clock.breached() && clock.overdue()) {
-            apply(new SlaBreached(ticketId, storeId, clock.clock(), clock.cycle(), clock.target(), clock.dueAt(),
-                    command.requestedAt()));
+            return true;
         }
+        if (clock.breached() || !clock.overdue()) {
+            return false;
+        }
+        apply(new SlaBreached(ticketId, storeId, clock.clock(), clock.cycle(), clock.target(), clock.dueAt(),
+                command.requestedAt()));
+        return true;
     }
 
     /**

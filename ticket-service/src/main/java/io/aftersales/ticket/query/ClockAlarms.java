@@ -49,9 +49,9 @@ public class ClockAlarms implements SmartLifecycle {
         Optional<ClockDeadlines.Deadline> due;
         while ((due = deadlines.claimDue(now, owner, lease)).isPresent()) {
             ClockDeadlines.Deadline deadline = due.get();
-            commandGateway.sendAndWait(new RecordClockAlert(deadline.ticketId(), deadline.clock(), deadline.cycle(),
-                    deadline.alert(), now));
-            deadlines.done(deadline, owner);
+            Boolean recorded = commandGateway.sendAndWait(new RecordClockAlert(deadline.ticketId(), deadline.clock(),
+                    deadline.cycle(), deadline.alert(), now));
+            deadlines.done(deadline, owner, Boolean.TRUE.equals(recorded));
             fired++;
         }
         return fired;

@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * The persistent deadlines of the ticket clocks (ADR 0150): collection {@code deadlines}, one document
  * per (ticket, clock, cycle, alert), id {@code ticketId/CLOCK/cycle/ALERT}. A deadline is PENDING until
- * it fired (DONE); moving it only ever changes a pending one, so a deadline that fired is never
- * scheduled again. Whoever fires it claims it first with one atomic {@code findOneAndUpdate} that takes
+ * it fired: DONE when the ticket recorded the alert (never scheduled again), SKIPPED when the ticket's
+ * clock said it was not due (paused or replied in between; the clock processor may schedule it again). Whoever fires it claims it first with one atomic {@code findOneAndUpdate} that takes
  * a lease: of several instances polling at once exactly one gets it, and if that instance dies before
  * marking it DONE, the lease runs out and another one fires it (the ticket ignores a second delivery).
  */
@@ -34,6 +34,8 @@ public class ClockDeadlines {
     static final String COLLECTION = "deadlines";
     private static final String PENDING = "PENDING";
     private static final String DONE = "DONE";
+    /** Fired, but the ticket's clock said it was not due (paused or replied meanwhile): may be scheduled again. */
+    private static final String SKIPPED = "SKIPPED";
 
     private final MongoCollection<Document> deadlines;
 
@@ -55,16 +57,19 @@ public class ClockDeadlines {
         }
     }
 
-    /** Schedules the deadline, or moves it if it is pending; one that already fired stays as it is. */
+    /**
+     * Schedules the deadline, or moves it if it is pending (or fired without effect); one that fired and was
+     * recorded stays as it is.
+     */
     public void schedule(Deadline deadline) {
         try {
-            deadlines.updateOne(Filters.and(Filters.eq("_id", deadline.id()), Filters.eq("state", PENDING)),
+            deadlines.updateOne(Filters.and(Filters.eq("_id", deadline.id()), Filters.in("state", PENDING, SKIPPED)),
                     Updates.combine(Updates.set("fireAt", millisUp(deadline.fireAt())),
                             Updates.setOnInsert("ticketId", deadline.ticketId()),
                             Updates.setOnInsert("clock", deadline.clock().name()),
                             Updates.setOnInsert("cycle", deadline.cycle()),
                             Updates.setOnInsert("alert", deadline.alert().name()),
-                            Updates.setOnInsert("state", PENDING),
+                            Updates.set("state", PENDING),
                             Updates.setOnInsert("leaseUntil", new Date(0))),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException done) {
@@ -76,7 +81,7 @@ public class ClockDeadlines {
     }
 
     /** MongoDB keeps milliseconds: rounded up, a deadline never fires before its instant. */
-    private static Date millisUp(Instant instant) {
+    static Date millisUp(Instant instant) {
         Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
         return Date.from(millis.equals(instant) ? millis : millis.plusMillis(1));
     }
@@ -105,10 +110,14 @@ public class ClockDeadlines {
                 claimed.getDate("fireAt").toInstant()));
     }
 
-    /** Marks a claimed deadline fired, if the claimer still holds it. */
-    public void done(Deadline deadline, String owner) {
-        deadlines.updateOne(Filters.and(Filters.eq("_id", deadline.id()), Filters.eq("owner", owner)),
-                Updates.set("state", DONE));
+    /**
+     * Marks a claimed deadline fired, if the claimer still holds it: DONE when the ticket recorded the alert,
+     * SKIPPED when its clock said it was not due (the clock processor may schedule it again).
+     */
+    public void done(Deadline deadline, String owner, boolean recorded) {
+        deadlines.updateOne(Filters.and(Filters.eq("_id", deadline.id()), Filters.eq("owner", owner),
+                        Filters.eq("state", PENDING)),
+                Updates.set("state", recorded ? DONE : SKIPPED));
     }
 
     /** The pending deadlines of a ticket (for its view and the tests). */

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Keeps the {@link ClockDeadlines} in step with each ticket's clocks: after every event that moves a
@@ -50,26 +52,38 @@ public class ClockScheduling {
         if (ticket == null) {
             return;
         }
+        // what should be pending, compared with what is: only the differences are written
+        Map<String, ClockDeadlines.Deadline> wanted = new LinkedHashMap<>();
         for (ClockReading reading : ticket.read(policies, clock.instant())) {
-            if (reading.cycle() > 1) {
-                deadlines.cancel(ticketId, reading.clock(), reading.cycle() - 1, ClockAlert.WARNING);
-                deadlines.cancel(ticketId, reading.clock(), reading.cycle() - 1, ClockAlert.BREACH);
-            }
             boolean warn = !reading.warned() && !reading.breached() && reading.state() != ClockState.STOPPED
                     && reading.warnAt() != null;
-            apply(ticketId, reading, ClockAlert.WARNING, warn, reading.warnAt());
+            if (warn) {
+                want(wanted, ticketId, reading, ClockAlert.WARNING, reading.warnAt());
+            }
             // a breach that happened before the clock stopped is still recorded, late
-            apply(ticketId, reading, ClockAlert.BREACH, !reading.breached() && reading.dueAt() != null,
-                    reading.dueAt());
+            if (!reading.breached() && reading.dueAt() != null) {
+                want(wanted, ticketId, reading, ClockAlert.BREACH, reading.dueAt());
+            }
         }
+        Map<String, ClockDeadlines.Deadline> pending = new LinkedHashMap<>();
+        deadlines.pending(ticketId).forEach(deadline -> pending.put(deadline.id(), deadline));
+        pending.forEach((id, deadline) -> {
+            if (!wanted.containsKey(id)) {
+                deadlines.cancel(ticketId, deadline.clock(), deadline.cycle(), deadline.alert());
+            }
+        });
+        wanted.forEach((id, deadline) -> {
+            ClockDeadlines.Deadline current = pending.get(id);
+            if (current == null || !current.fireAt().equals(ClockDeadlines.millisUp(deadline.fireAt()).toInstant())) {
+                deadlines.schedule(deadline);
+            }
+        });
     }
 
-    private void apply(String ticketId, ClockReading reading, ClockAlert alert, boolean wanted,
-                       java.time.Instant fireAt) {
-        if (wanted) {
-            deadlines.schedule(new ClockDeadlines.Deadline(ticketId, reading.clock(), reading.cycle(), alert, fireAt));
-        } else {
-            deadlines.cancel(ticketId, reading.clock(), reading.cycle(), alert);
-        }
+    private static void want(Map<String, ClockDeadlines.Deadline> wanted, String ticketId, ClockReading reading,
+                             ClockAlert alert, java.time.Instant fireAt) {
+        ClockDeadlines.Deadline deadline = new ClockDeadlines.Deadline(ticketId, reading.clock(), reading.cycle(), alert,
+                fireAt);
+        wanted.put(deadline.id(), deadline);
     }
 }

@@ -32,6 +32,7 @@ import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketEscalated;
+import io.aftersales.ticket.api.ClockAlert;
 import io.aftersales.ticket.api.ClockKind;
 import io.aftersales.ticket.api.SlaBreached;
 import io.aftersales.ticket.api.SlaWarned;
@@ -54,6 +55,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * The ticket list, kept in the service's database by a tracking processor. Every write is
@@ -72,9 +75,11 @@ public class TicketSummaryProjection {
     private static final String CLOCK_ALERTS = "clockAlerts";
 
     private final MongoCollection<Document> summaries;
+    private final MongoCollection<Document> deadlines;
 
     public TicketSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
+        this.deadlines = database.getCollection(ClockDeadlines.COLLECTION);
         summaries.createIndex(Indexes.descending("openedAt"));
         summaries.createIndex(Indexes.ascending("storeId", "openedAt"));
         summaries.createIndex(Indexes.ascending("product", "batch", "status"));
@@ -309,6 +314,9 @@ public class TicketSummaryProjection {
         if (query.category() != null) {
             filters.add(Filters.eq("category", query.category().name()));
         }
+        if (query.breachingBy() != null) {
+            filters.add(Filters.in("_id", breachingBy(query.breachingBy())));
+        }
         if (query.flagged() != null) {
             filters.add(query.flagged() ? Filters.eq("flagged", true) : Filters.ne("flagged", true));
         }
@@ -321,6 +329,15 @@ public class TicketSummaryProjection {
                 .skip(query.page() * query.size()).limit(query.size())
                 .forEach(doc -> items.add(toSummary(doc)));
         return new TicketPage(items, PageInfo.of(query.page(), query.size(), summaries.countDocuments(filter)));
+    }
+
+    /** The tickets with a pending breach deadline (a running clock) due at or before {@code by}. */
+    private Set<String> breachingBy(Instant by) {
+        Set<String> ids = new TreeSet<>();
+        deadlines.find(Filters.and(Filters.eq("state", "PENDING"), Filters.eq("alert", ClockAlert.BREACH.name()),
+                        Filters.lte("fireAt", Date.from(by))))
+                .forEach(doc -> ids.add(doc.getString("ticketId")));
+        return ids;
     }
 
     /**

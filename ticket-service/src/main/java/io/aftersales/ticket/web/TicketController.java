@@ -47,6 +47,8 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,6 +154,7 @@ public class TicketController {
                                  @RequestParam(required = false) String category,
                                  @RequestParam(required = false) Boolean flagged,
                                  @RequestParam(required = false) Boolean waitingOnMe,
+                                 @RequestParam(required = false) Integer breachingWithinMinutes,
                                  @RequestParam(required = false) String page,
                                  @RequestParam(required = false) String size,
                                  Caller caller) {
@@ -164,13 +167,18 @@ public class TicketController {
                     .filter(Objects::nonNull).collect(Collectors.toSet());
             Category wantedCategory = category == null || category.isBlank() ? null
                     : EnumField.parse("category", category.strip(), Category.class, errors);
+            if (breachingWithinMinutes != null && (breachingWithinMinutes < 0 || breachingWithinMinutes > 10_080)) {
+                errors.add(new FieldError("breachingWithinMinutes", "must be from 0 to 10080 (a week)"));
+            }
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
             }
+            Instant breachingBy = breachingWithinMinutes == null ? null
+                    : clock.instant().plus(Duration.ofMinutes(breachingWithinMinutes));
             FindTickets.WaitingOn waitingOn = Boolean.TRUE.equals(waitingOnMe)
                     ? new FindTickets.WaitingOn(caller.subject(), caller.roles().contains(Roles.SUPERVISOR)) : null;
             return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId,
-                    statuses, product, batch, blankToNull(assignee), wantedCategory, flagged, waitingOn,
+                    statuses, product, batch, blankToNull(assignee), wantedCategory, flagged, waitingOn, breachingBy,
                     requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
         });
     }

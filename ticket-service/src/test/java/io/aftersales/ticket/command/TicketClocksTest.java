@@ -163,7 +163,8 @@ class TicketClocksTest {
         fixture.given(opened(Category.QUALITY, OPENED))
                 .when(alert(ClockKind.FIRST_REPLY, 1, ClockAlert.WARNING, minutes(4)))
                 .expectEvents(new SlaWarned(TICKET, STORE, ClockKind.FIRST_REPLY, 1, Duration.ofMinutes(5),
-                        Duration.ofMinutes(4), minutes(5), minutes(4)));
+                        Duration.ofMinutes(4), minutes(5), minutes(4)))
+                .expectResultMessagePayload(true);
     }
 
     @Test
@@ -180,6 +181,7 @@ class TicketClocksTest {
         fixture.given(opened(Category.QUALITY, OPENED))
                 .when(alert(ClockKind.FIRST_REPLY, 1, ClockAlert.WARNING, minutes(3)))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
 

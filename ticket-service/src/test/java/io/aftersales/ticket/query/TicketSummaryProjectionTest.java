@@ -1,5 +1,6 @@
 package io.aftersales.ticket.query;
 
+import io.aftersales.ticket.api.ClockAlert;
 import java.time.Duration;
 import io.aftersales.ticket.api.ReplyChannel;
 import io.aftersales.ticket.api.ReplyRecorded;
@@ -175,6 +176,25 @@ class TicketSummaryProjectionTest {
         apply(new ReplyRecorded("t-5", LifecycleEvents.STORE, ReplyChannel.PHONE, "called", true, "agent-1",
                 LifecycleEvents.at(6)), 2);
         assertThat(ids(query(null, null, null, null, supervisor))).isEmpty();
+    }
+
+    @Test
+    void the_list_keeps_the_tickets_whose_promise_breaks_within_the_window() {
+        apply(LifecycleEvents.opened("t-6"), 0);
+        apply(LifecycleEvents.opened("t-7"), 0);
+        apply(LifecycleEvents.opened("t-8"), 0);
+        ClockDeadlines deadlines = new ClockDeadlines(database);
+        deadlines.schedule(new ClockDeadlines.Deadline("t-6", ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                LifecycleEvents.at(5)));
+        deadlines.schedule(new ClockDeadlines.Deadline("t-7", ClockKind.FIRST_REPLY, 1, ClockAlert.WARNING,
+                LifecycleEvents.at(4)));
+        deadlines.schedule(new ClockDeadlines.Deadline("t-7", ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                LifecycleEvents.at(60)));
+
+        assertThat(ids(projection.handle(new FindTickets(Set.of(LifecycleEvents.STORE), null, Set.of(), null, null,
+                null, null, null, null, LifecycleEvents.at(10), 0, 50)))).containsExactly("t-6");
+        assertThat(ids(projection.handle(new FindTickets(Set.of(LifecycleEvents.STORE), null, Set.of(), null, null,
+                null, null, null, null, LifecycleEvents.at(60), 0, 50)))).containsExactlyInAnyOrder("t-6", "t-7");
     }
 
     private TicketPage query(Set<TicketStatus> statuses, String assignee, Category category, Boolean flagged,

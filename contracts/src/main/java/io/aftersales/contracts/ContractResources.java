@@ -26,6 +26,8 @@ import io.aftersales.contracts.tickets.v1.SatisfactionRecorded;
 import io.aftersales.contracts.tickets.v1.TicketAssigned;
 import io.aftersales.contracts.tickets.v1.TicketCancelled;
 import io.aftersales.contracts.tickets.v1.TicketClosed;
+import io.aftersales.contracts.tickets.v1.SlaBreached;
+import io.aftersales.contracts.tickets.v1.SlaWarning;
 import io.aftersales.contracts.tickets.v1.TicketEscalated;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
 import io.aftersales.contracts.tickets.v1.TicketReopened;
@@ -76,6 +78,8 @@ public final class ContractResources {
         types.put(SatisfactionRecorded.TYPE, SatisfactionRecorded.class);
         types.put(TicketReopened.TYPE, TicketReopened.class);
         types.put(TicketCancelled.TYPE, TicketCancelled.class);
+        types.put(SlaWarning.TYPE, SlaWarning.class);
+        types.put(SlaBreached.TYPE, SlaBreached.class);
         types.put(ProductDelisted.TYPE, ProductDelisted.class);
         types.put(ProductionAlertRaised.TYPE, ProductionAlertRaised.class);
         types.put(DefectAddedToIncident.TYPE, DefectAddedToIncident.class);

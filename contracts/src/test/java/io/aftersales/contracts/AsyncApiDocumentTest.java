@@ -179,7 +179,7 @@ class AsyncApiDocumentTest {
             });
 
             ObjectNode wrongType = message.at("/examples/0/headers").deepCopy();
-            wrongType.put("ce_type", "aftersales.ticket.sla-breached.v1");
+            wrongType.put("ce_type", "aftersales.ticket.no-such-event.v1");
             assertThat(Json.draft7Schema(headerSchema).validate(wrongType)).as(ceType).isNotEmpty();
         });
     }

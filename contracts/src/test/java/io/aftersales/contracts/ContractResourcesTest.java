@@ -41,6 +41,8 @@ class ContractResourcesTest {
                 "aftersales.ticket.satisfaction-recorded.v1",
                 "aftersales.ticket.reopened.v1",
                 "aftersales.ticket.cancelled.v1",
+                "aftersales.ticket.sla-warning.v1",
+                "aftersales.ticket.sla-breached.v1",
                 "aftersales.quality.product-delisted.v1",
                 "aftersales.quality.production-alert-raised.v1",
                 "aftersales.quality.defect-added-to-incident.v1",

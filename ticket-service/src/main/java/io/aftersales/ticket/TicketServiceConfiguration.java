@@ -10,6 +10,10 @@ import io.aftersales.ticket.messaging.DownstreamEventListener;
 import io.aftersales.ticket.messaging.QualityEventListener;
 import io.aftersales.ticket.messaging.TicketEventTranslator;
 import io.aftersales.ticket.query.AutoClose;
+import io.aftersales.ticket.query.ClockAlarms;
+import io.aftersales.ticket.query.ClockDeadlines;
+import io.aftersales.ticket.query.ClockQueries;
+import io.aftersales.ticket.query.ClockScheduling;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
 import io.aftersales.ticket.query.TicketQueries;
 import io.aftersales.ticket.query.TicketSummaryProjection;
@@ -61,8 +65,9 @@ class TicketServiceConfiguration {
 
     /** The handler of OpenTicket, meeting the quality listener in {@link ConfirmedBatchDefects}. */
     @Bean
-    TicketIntake ticketIntake(Repository<Ticket> ticketRepository, ConfirmedBatchDefects confirmedBatchDefects) {
-        return new TicketIntake(ticketRepository, batchIntakes(confirmedBatchDefects));
+    TicketIntake ticketIntake(Repository<Ticket> ticketRepository, ConfirmedBatchDefects confirmedBatchDefects,
+                              StorePolicies storePolicies) {
+        return new TicketIntake(ticketRepository, batchIntakes(confirmedBatchDefects), storePolicies);
     }
 
     /** The command side's view of the meeting point: only the two steps intake takes. */
@@ -94,6 +99,31 @@ class TicketServiceConfiguration {
     @Bean
     DownstreamEventListener downstreamEventListener(Inbox inbox, CommandGateway commandGateway) {
         return new DownstreamEventListener(inbox, commandGateway);
+    }
+
+    @Bean
+    ClockDeadlines clockDeadlines(MongoDatabase serviceDatabase) {
+        return new ClockDeadlines(serviceDatabase);
+    }
+
+    @Bean
+    ClockQueries clockQueries(EventStore eventStore, StorePolicies storePolicies) {
+        return new ClockQueries(eventStore, storePolicies);
+    }
+
+    /** The tracking processor that keeps the clock deadlines in step with the tickets (ADR 0150). */
+    @Bean
+    ClockScheduling clockScheduling(EventStore eventStore, ClockDeadlines clockDeadlines, StorePolicies storePolicies,
+                                    Clock clock) {
+        return new ClockScheduling(eventStore, clockDeadlines, storePolicies, clock);
+    }
+
+    /** Fires the clock deadlines that are due, every {@code clocks.poll-every}, with a lease of {@code clocks.lease}. */
+    @Bean
+    ClockAlarms clockAlarms(ClockDeadlines clockDeadlines, CommandGateway commandGateway, Clock clock,
+                            @Value("${aftersales.tickets.clocks.poll-every:5s}") Duration every,
+                            @Value("${aftersales.tickets.clocks.lease:1m}") Duration lease) {
+        return new ClockAlarms(clockDeadlines, commandGateway, clock, every, lease);
     }
 
     /** Closes resolved tickets their store's autoCloseAfter after resolving, every {@code auto-close-every}. */

@@ -1,5 +1,16 @@
 package io.aftersales.ticket;
 
+import io.aftersales.ticket.api.Platform;
+import java.util.Set;
+import java.util.EnumSet;
+import java.time.ZoneId;
+import java.time.LocalTime;
+import java.time.LocalDate;
+import java.time.DayOfWeek;
+import io.aftersales.ticket.api.TicketStatus;
+import io.aftersales.ticket.api.SlaPolicy;
+import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.BusinessCalendar;
 import io.aftersales.ticket.api.CompensationLimits;
 import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.api.TicketTimings;
@@ -152,6 +163,64 @@ class TicketPolicyConfigurationTest {
                         .hasMessageContaining(TMALL + "deepest-discount"));
     }
 
+
+    @Test
+    void a_store_sets_its_own_service_levels_and_business_hours_and_the_others_keep_the_defaults() {
+        StorePolicies policies = bind(Map.ofEntries(
+                Map.entry(DEFAULTS + "sla.warn-at-percent", "75"),
+                Map.entry(TMALL + "sla.first-reply", "10m"),
+                Map.entry(TMALL + "sla.resolution.quality", "72h"),
+                Map.entry(TMALL + "sla.resolution.damaged-package", "0"),
+                Map.entry(TMALL + "sla.paused-in", "WAITING_BUYER,WAITING_APPROVAL"),
+                Map.entry(TMALL + "sla.time-zone", "Europe/Berlin"),
+                Map.entry(TMALL + "sla.working-days", "monday,tuesday,wednesday,thursday,friday"),
+                Map.entry(TMALL + "sla.opens", "08:30"),
+                Map.entry(TMALL + "sla.closes", "17:00"),
+                Map.entry(TMALL + "sla.holidays", "2026-12-25,2026-12-26")));
+
+        SlaPolicy tmall = policies.sla("tmall-flagship");
+        assertThat(tmall.firstReply()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(tmall.warnAtPercent()).isEqualTo(75);
+        assertThat(tmall.resolution()).containsOnly(Map.entry(Category.QUALITY, Duration.ofHours(72)),
+                Map.entry(Category.LOGISTICS, Duration.ofHours(48)));
+        assertThat(tmall.pausedIn()).containsExactlyInAnyOrder(TicketStatus.WAITING_BUYER,
+                TicketStatus.WAITING_APPROVAL);
+        assertThat(tmall.calendar()).isEqualTo(new BusinessCalendar(ZoneId.of("Europe/Berlin"), false,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 30), LocalTime.of(17, 0),
+                Set.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26"))));
+        SlaPolicy other = policies.sla("jd-outlet");
+        assertThat(other.firstReply()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(other.warnAtPercent()).isEqualTo(75);
+        assertThat(other.calendar()).isEqualTo(BusinessCalendar.defaults());
+    }
+
+    @Test
+    void a_platform_gets_a_default_deadline_for_the_sellers_answer_and_the_others_none() {
+        StorePolicies policies = bind(Map.of("aftersales.tickets.policy.platform-response.pinduoduo", "48h"));
+
+        assertThat(policies.platformResponse(Platform.PINDUODUO)).contains(Duration.ofHours(48));
+        assertThat(policies.platformResponse(Platform.TMALL)).isEmpty();
+        assertInvalid(Map.of("aftersales.tickets.policy.platform-response.ebay", "48h"),
+                "aftersales.tickets.policy.platform-response.ebay");
+    }
+
+    @Test
+    void a_store_open_around_the_clock_says_so() {
+        StorePolicies policies = bind(Map.of(TMALL + "sla.always-open", "true"));
+
+        assertThat(policies.sla("tmall-flagship").calendar().alwaysOpen()).isTrue();
+        assertThat(policies.sla("tmall-flagship").calendar().zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void an_invalid_service_level_setting_fails_naming_the_property() {
+        assertInvalid(Map.of(TMALL + "sla.time-zone", "Mars/Olympus"), TMALL + "sla.time-zone");
+        assertInvalid(Map.of(TMALL + "sla.resolution.parcel", "48h"), TMALL + "sla.resolution.parcel");
+        assertInvalid(Map.of(DEFAULTS + "sla.warn-at-percent", "100"), DEFAULTS + "sla.warn-at-percent");
+        assertInvalid(Map.of(TMALL + "sla.opens", "9am"), TMALL + "sla.opens");
+        assertInvalid(Map.of(TMALL + "sla.paused-in", "ASLEEP"), TMALL + "sla.paused-in");
+        assertInvalid(Map.of(TMALL + "sla.first-reply", "0s"), TMALL + "sla.first-reply");
+    }
     @Test
     void the_context_offers_the_bound_policies_as_its_store_policies() {
         new ApplicationContextRunner()

@@ -27,11 +27,18 @@ import java.util.UUID;
         "spring.kafka.producer.properties.delivery.timeout.ms=3000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.max.block.ms=2000",
-        "aftersales.messaging.send-timeout=5s"})
+        "aftersales.messaging.send-timeout=5s",
+        // no clock deadline fires by itself here: a suite longer than 4 minutes would otherwise warn on other
+        // tests' tickets while they run (ClockDeadlinesIT fires them with pollers of its own)
+        "aftersales.tickets.clocks.poll-every=3650d",
+        // a store open around the clock, so the clock tests do not depend on the hour they run at
+        "aftersales.tickets.policy.stores." + TicketServiceIT.ALWAYS_OPEN_STORE + ".sla.always-open=true"})
 public abstract class TicketServiceIT extends InfrastructureIntegrationTest {
 
     protected static final String STORE = "tmall-flagship";
     protected static final String AGENT = "agent-7";
+    /** A store whose desk is open 24/7 (every other store is on the default 09:00-23:00 Beijing time). */
+    protected static final String ALWAYS_OPEN_STORE = "jd-always-open";
 
     @Autowired
     protected WebTestClient anonymous;

@@ -9,6 +9,8 @@ import java.util.List;
  * Open one customer's after-sales case on one order line. {@code batchDefectIncidentId} is the
  * incident QA has open on the ticket's product and batch when intake checked (null: none): the
  * ticket is then opened already marked as a confirmed batch defect, in the same commit.
+ * {@code platformDeadline} is the platform's deadline for the seller's answer (null: none, or the
+ * platform's configured default, applied by intake).
  */
 public record OpenTicket(
         @TargetAggregateIdentifier String ticketId,
@@ -31,7 +33,19 @@ public record OpenTicket(
         String channel,
         String actor,
         Instant requestedAt,
-        String batchDefectIncidentId) {
+        String batchDefectIncidentId,
+        Instant platformDeadline) {
+
+    /** A ticket without a platform deadline of its own (the platform's default may apply). */
+    public OpenTicket(String ticketId, String storeId, Platform platform, String orderId, String externalId,
+                      String buyerId, boolean vip, String sku, String styleCode, String batch, int quantity,
+                      Money paidAmount, Instant signedAt, Category category, String defectType, String description,
+                      List<Evidence> evidence, String channel, String actor, Instant requestedAt,
+                      String batchDefectIncidentId) {
+        this(ticketId, storeId, platform, orderId, externalId, buyerId, vip, sku, styleCode, batch, quantity,
+                paidAmount, signedAt, category, defectType, description, evidence, channel, actor, requestedAt,
+                batchDefectIncidentId, null);
+    }
 
     /** A ticket on a batch not known to be defective. */
     public OpenTicket(String ticketId, String storeId, Platform platform, String orderId, String externalId,
@@ -50,6 +64,13 @@ public record OpenTicket(
     public OpenTicket onConfirmedBatchDefect(String incidentId) {
         return new OpenTicket(ticketId, storeId, platform, orderId, externalId, buyerId, vip, sku, styleCode, batch,
                 quantity, paidAmount, signedAt, category, defectType, description, evidence, channel, actor,
-                requestedAt, incidentId);
+                requestedAt, incidentId, platformDeadline);
+    }
+
+    /** The same intake with the platform's deadline for the seller's answer. */
+    public OpenTicket withPlatformDeadline(Instant deadline) {
+        return new OpenTicket(ticketId, storeId, platform, orderId, externalId, buyerId, vip, sku, styleCode, batch,
+                quantity, paidAmount, signedAt, category, defectType, description, evidence, channel, actor,
+                requestedAt, batchDefectIncidentId, deadline);
     }
 }

@@ -1,11 +1,24 @@
 package io.aftersales.ticket.api;
 
-/** Each store's configured policy: compensation limits and timings. */
+import java.time.Duration;
+import java.util.Optional;
+
+/** Each store's configured policy: compensation limits, timings and service levels. */
 public interface StorePolicies {
 
     CompensationLimits compensation(String storeId);
 
     TicketTimings timings(String storeId);
+
+    /** The store's service-level promises and business hours. */
+    default SlaPolicy sla(String storeId) {
+        return SlaPolicy.defaults();
+    }
+
+    /** How long a platform gives the seller to answer a request, from intake; empty: no default deadline. */
+    default Optional<Duration> platformResponse(Platform platform) {
+        return Optional.empty();
+    }
 
     /** Every store on the defaults of domain.md. */
     StorePolicies DEFAULTS = new StorePolicies() {

@@ -13,6 +13,13 @@ import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.CancelReason;
 import io.aftersales.ticket.api.CancelTicket;
 import io.aftersales.ticket.api.Category;
+import io.aftersales.ticket.api.ClockAlert;
+import io.aftersales.ticket.api.ClockReading;
+import io.aftersales.ticket.api.ClockState;
+import io.aftersales.ticket.api.RecordClockAlert;
+import io.aftersales.ticket.api.SlaBreached;
+import io.aftersales.ticket.api.SlaWarned;
+import io.aftersales.ticket.api.TicketClocks;
 import io.aftersales.ticket.api.ClaimTicket;
 import io.aftersales.ticket.api.CompensationLineType;
 import io.aftersales.ticket.api.CloseTicket;
@@ -28,7 +35,11 @@ import io.aftersales.ticket.api.Money;
 import io.aftersales.ticket.api.OfferRefused;
 import io.aftersales.ticket.api.OpenTicket;
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.PlatformAutoApproved;
+import io.aftersales.ticket.api.PlatformDeadlineSet;
+import io.aftersales.ticket.api.PlatformDecision;
 import io.aftersales.ticket.api.PolicyDecision;
+import io.aftersales.ticket.api.RecordPlatformDecision;
 import io.aftersales.ticket.api.PolicyOutcome;
 import io.aftersales.ticket.api.Product;
 import io.aftersales.ticket.api.Proposal;
@@ -84,6 +95,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -139,6 +151,8 @@ public class Ticket {
     private Instant resolvedAt;
     private Instant closedAt;
     private Integer satisfaction;
+    private final TicketClocks clocks = new TicketClocks();
+    private boolean platformDecided;
 
     protected Ticket() {
         // Axon rebuilds the ticket from its events
@@ -174,6 +188,10 @@ public class Ticket {
             events.add(new DefectReported(command.ticketId(), command.storeId(), command.platform(), command.buyerId(),
                     command.sku(), command.styleCode(), command.batch(), category, command.defectType(),
                     command.quantity(), evidence, command.actor(), command.requestedAt()));
+        }
+        if (command.platformDeadline() != null) {
+            events.add(new PlatformDeadlineSet(command.ticketId(), command.storeId(), command.platform(),
+                    command.platformDeadline(), command.requestedAt()));
         }
         if (command.batchDefectIncidentId() != null && command.batch() != null) {
             events.add(new BatchDefectConfirmed(command.ticketId(), command.batchDefectIncidentId(), command.product(),
@@ -481,6 +499,52 @@ public class Ticket {
         apply(new TicketReopened(ticketId, storeId, command.reason(), command.actor(), command.requestedAt()));
     }
 
+    /**
+     * A deadline fired: records the warning or the breach when the ticket's own clock says it is due, and
+     * nothing otherwise (already recorded, another cycle, replied or paused meanwhile), so the scheduler
+     * may deliver it twice or late. A breach found late (the service was down at the due time) is still
+     * recorded, with the time it was due. Answers whether it recorded anything.
+     */
+    @CommandHandler
+    public boolean handle(RecordClockAlert command, StorePolicies policies) {
+        Optional<ClockReading> found = clocks.read(command.clock(), policies.sla(storeId), command.requestedAt());
+        if (found.isEmpty() || found.get().cycle() != command.cycle()) {
+            return false;
+        }
+        ClockReading clock = found.get();
+        if (command.alert() == ClockAlert.WARNING) {
+            if (clock.warned() || clock.breached() || clock.state() == ClockState.STOPPED
+                    || clock.elapsed().compareTo(clock.warnAfter()) < 0) {
+                return false;
+            }
+            apply(new SlaWarned(ticketId, storeId, clock.clock(), clock.cycle(), clock.target(), clock.elapsed(),
+                    clock.dueAt(), command.requestedAt()));
+            return true;
+        }
+        if (clock.breached() || !clock.overdue()) {
+            return false;
+        }
+        apply(new SlaBreached(ticketId, storeId, clock.clock(), clock.cycle(), clock.target(), clock.dueAt(),
+                command.requestedAt()));
+        return true;
+    }
+
+    /**
+     * The platform decided the buyer's request itself (auto-approved when the seller's window ran out):
+     * recorded once, while the ticket is open; it stops the platform-response clock.
+     */
+    @CommandHandler
+    public void handle(RecordPlatformDecision command) {
+        require("given the platform's decision", TicketStatus.OPEN, null);
+        if (command.decision() == null) {
+            throw new TicketRuleViolation("decision", "must be one of " + EnumSet.allOf(PlatformDecision.class));
+        }
+        if (platformDecided) {
+            return;
+        }
+        apply(new PlatformAutoApproved(ticketId, storeId, platform, command.actor(), command.requestedAt()));
+    }
+
     /** Before a resolution is agreed only: an agreed one is being carried out by other services. */
     @CommandHandler
     public void handle(CancelTicket command) {
@@ -516,6 +580,7 @@ public class Ticket {
         this.status = TicketStatus.NEW;
         this.verification = VerificationStep.appliesTo(event.category()) ? VerificationStep.PENDING : null;
         this.refunded = BigDecimal.ZERO;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -532,16 +597,19 @@ public class Ticket {
         if (status == TicketStatus.NEW) {
             status = TicketStatus.IN_PROGRESS;
         }
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(ReplyRecorded event) {
         replied = true;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(EvidenceRequested event) {
         status = TicketStatus.WAITING_BUYER;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -549,6 +617,7 @@ public class Ticket {
         if (status == TicketStatus.WAITING_BUYER && pending == null) {
             status = TicketStatus.IN_PROGRESS;
         }
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -562,6 +631,7 @@ public class Ticket {
         if (event.step() == VerificationStep.ITEM_REQUESTED_BACK) {
             status = TicketStatus.IN_PROGRESS;
         }
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -576,24 +646,28 @@ public class Ticket {
         pending = new Pending(event.proposalNumber(), event.proposal(), event.decision(), event.proposedBy(),
                 !needsSupervisor);
         status = needsSupervisor ? TicketStatus.WAITING_APPROVAL : TicketStatus.WAITING_BUYER;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(ResolutionApproved event) {
         pending = pending.offeredToBuyer();
         status = TicketStatus.WAITING_BUYER;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(ResolutionRejected event) {
         pending = null;
         status = TicketStatus.IN_PROGRESS;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(OfferRefused event) {
         pending = null;
         status = TicketStatus.IN_PROGRESS;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -608,6 +682,7 @@ public class Ticket {
                 .map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         refunded = refunded.add(event.refundAmount().amount().subtract(postage));
         status = TicketStatus.RESOLUTION_AGREED;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -623,12 +698,14 @@ public class Ticket {
     void on(TicketResolved event) {
         status = TicketStatus.RESOLVED;
         resolvedAt = event.resolvedAt();
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(TicketClosed event) {
         status = TicketStatus.CLOSED;
         closedAt = event.closedAt();
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
@@ -642,11 +719,34 @@ public class Ticket {
         resolvedAt = null;
         closedAt = null;
         satisfaction = null;
+        clocks.record(event, status);
     }
 
     @EventSourcingHandler
     void on(TicketCancelled event) {
         status = TicketStatus.CANCELLED;
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(PlatformDeadlineSet event) {
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(PlatformAutoApproved event) {
+        platformDecided = true;
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(SlaWarned event) {
+        clocks.record(event, status);
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        clocks.record(event, status);
     }
 
     private void require(String action, Set<TicketStatus> allowed, String detail) {

@@ -1,5 +1,7 @@
 package io.aftersales.ticket.command;
 
+import io.aftersales.ticket.api.StorePolicies;
+
 import io.aftersales.ticket.api.OpenTicket;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -10,6 +12,7 @@ import java.util.List;
  * Opens a ticket: the handler of {@link OpenTicket}. Everything that can fail happens before the
  * commit; after it nothing is read or sent, so a saved ticket is never answered as an error:
  * <ol>
+ *   <li>the platform's default deadline for the seller's answer, when the intake gave none;</li>
  *   <li>the ticket's own rules first ({@link Ticket#openingEvents}): a refused ticket leaves no trace;</li>
  *   <li>record "this ticket is being opened on its batch" ({@link BatchIntakes#intakeStarted});</li>
  *   <li>look up QA's open incident on that batch;</li>
@@ -24,10 +27,12 @@ public class TicketIntake {
 
     private final Repository<Ticket> tickets;
     private final BatchIntakes batchIntakes;
+    private final StorePolicies policies;
 
-    public TicketIntake(Repository<Ticket> tickets, BatchIntakes batchIntakes) {
+    public TicketIntake(Repository<Ticket> tickets, BatchIntakes batchIntakes, StorePolicies policies) {
         this.tickets = tickets;
         this.batchIntakes = batchIntakes;
+        this.policies = policies;
     }
 
     /**
@@ -35,7 +40,11 @@ public class TicketIntake {
      * id is already taken (the same platform case or idempotency key again), or the rule violated.
      */
     @CommandHandler
-    public List<Object> handle(OpenTicket command) throws Exception {
+    public List<Object> handle(OpenTicket request) throws Exception {
+        OpenTicket command = request.platformDeadline() != null || request.platform() == null ? request
+                : policies.platformResponse(request.platform())
+                        .map(window -> request.withPlatformDeadline(request.requestedAt().plus(window)))
+                        .orElse(request);
         Ticket.openingEvents(command);
         OpenTicket checked = command;
         if (command.batch() != null) {

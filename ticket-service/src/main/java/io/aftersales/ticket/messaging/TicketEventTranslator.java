@@ -16,6 +16,8 @@ import io.aftersales.ticket.api.ResolutionApproved;
 import io.aftersales.ticket.api.ResolutionProposed;
 import io.aftersales.ticket.api.ResolutionRejected;
 import io.aftersales.ticket.api.SatisfactionRecorded;
+import io.aftersales.ticket.api.SlaBreached;
+import io.aftersales.ticket.api.SlaWarned;
 import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
@@ -124,6 +126,17 @@ public class TicketEventTranslator implements OutgoingEventTranslator {
             return published(io.aftersales.contracts.tickets.v1.TicketCancelled.TYPE,
                     new io.aftersales.contracts.tickets.v1.TicketCancelled(e.ticketId(),
                             e.storeId(), e.reason().name(), e.duplicateOf(), e.cancelledBy(), e.cancelledAt()));
+        }
+        if (domainEvent instanceof SlaWarned e) {
+            return published(io.aftersales.contracts.tickets.v1.SlaWarning.TYPE,
+                    new io.aftersales.contracts.tickets.v1.SlaWarning(e.ticketId(), e.storeId(), e.clock().name(),
+                            e.cycle(), e.target().toString(), e.elapsed().toString(), e.dueAt(), "SUPERVISORS",
+                            e.warnedAt()));
+        }
+        if (domainEvent instanceof SlaBreached e) {
+            return published(io.aftersales.contracts.tickets.v1.SlaBreached.TYPE,
+                    new io.aftersales.contracts.tickets.v1.SlaBreached(e.ticketId(), e.storeId(), e.clock().name(),
+                            e.cycle(), e.target().toString(), e.dueAt(), e.breachedAt()));
         }
         return Optional.empty();
     }

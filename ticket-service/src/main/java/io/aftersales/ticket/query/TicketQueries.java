@@ -24,6 +24,7 @@ import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketEscalated;
+import io.aftersales.ticket.api.PlatformAutoApproved;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketReopened;
 import io.aftersales.ticket.api.TicketResolved;
@@ -276,6 +277,9 @@ public class TicketQueries {
     static String actorOf(Object event) {
         if (event instanceof TicketOpened e) {
             return e.openedBy();
+        }
+        if (event instanceof PlatformAutoApproved e) {
+            return e.recordedBy();
         }
         if (event instanceof DefectReported e) {
             return e.reportedBy();

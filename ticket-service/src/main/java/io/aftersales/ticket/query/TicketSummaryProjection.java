@@ -32,6 +32,10 @@ import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
 import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketEscalated;
+import io.aftersales.ticket.api.ClockAlert;
+import io.aftersales.ticket.api.ClockKind;
+import io.aftersales.ticket.api.SlaBreached;
+import io.aftersales.ticket.api.SlaWarned;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketReopened;
 import io.aftersales.ticket.api.TicketResolved;
@@ -48,8 +52,11 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * The ticket list, kept in the service's database by a tracking processor. Every write is
@@ -64,11 +71,15 @@ public class TicketSummaryProjection {
 
     public static final String PROCESSING_GROUP = "ticket-summaries";
     static final String COLLECTION = "ticket_summaries";
+    /** The clocks that warned or broke and still run (or are paused): the supervisors' concern. */
+    private static final String CLOCK_ALERTS = "clockAlerts";
 
     private final MongoCollection<Document> summaries;
+    private final MongoCollection<Document> deadlines;
 
     public TicketSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
+        this.deadlines = database.getCollection(ClockDeadlines.COLLECTION);
         summaries.createIndex(Indexes.descending("openedAt"));
         summaries.createIndex(Indexes.ascending("storeId", "openedAt"));
         summaries.createIndex(Indexes.ascending("product", "batch", "status"));
@@ -133,7 +144,7 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(ReplyRecorded e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.repliedAt(), null);
+        advance(e.ticketId(), sequence, e, e.repliedAt(), Updates.pull(CLOCK_ALERTS, ClockKind.FIRST_REPLY.name()));
     }
 
     @EventHandler
@@ -177,6 +188,17 @@ public class TicketSummaryProjection {
         advance(e.ticketId(), sequence, e, e.refusedAt(), Updates.set("proposalPending", false));
     }
 
+    /** A clock's warning escalates the ticket to its store's supervisors until the clock stops. */
+    @EventHandler
+    void on(SlaWarned e, @SequenceNumber long sequence) {
+        advance(e.ticketId(), sequence, e, e.warnedAt(), Updates.addToSet(CLOCK_ALERTS, e.clock().name()));
+    }
+
+    @EventHandler
+    void on(SlaBreached e, @SequenceNumber long sequence) {
+        advance(e.ticketId(), sequence, e, e.breachedAt(), Updates.addToSet(CLOCK_ALERTS, e.clock().name()));
+    }
+
     @EventHandler
     void on(TicketEscalated e, @SequenceNumber long sequence) {
         advance(e.ticketId(), sequence, e, e.escalatedAt(), Updates.set("escalated", true));
@@ -185,7 +207,8 @@ public class TicketSummaryProjection {
     @EventHandler
     void on(ResolutionAgreed e, @SequenceNumber long sequence) {
         advance(e.ticketId(), sequence, e, e.agreedAt(),
-                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false)));
+                Updates.combine(Updates.set("escalated", false), Updates.set("proposalPending", false),
+                        Updates.pull(CLOCK_ALERTS, ClockKind.RESOLUTION.name())));
     }
 
     @EventHandler
@@ -215,7 +238,8 @@ public class TicketSummaryProjection {
 
     @EventHandler
     void on(TicketReopened e, @SequenceNumber long sequence) {
-        advance(e.ticketId(), sequence, e, e.reopenedAt(), Updates.set("resolvedAt", null));
+        advance(e.ticketId(), sequence, e, e.reopenedAt(), Updates.combine(Updates.set("resolvedAt", null),
+                Updates.pull(CLOCK_ALERTS, ClockKind.RESOLUTION.name())));
     }
 
     @EventHandler
@@ -290,6 +314,9 @@ public class TicketSummaryProjection {
         if (query.category() != null) {
             filters.add(Filters.eq("category", query.category().name()));
         }
+        if (query.breachingBy() != null) {
+            filters.add(Filters.in("_id", breachingBy(query.breachingBy())));
+        }
         if (query.flagged() != null) {
             filters.add(query.flagged() ? Filters.eq("flagged", true) : Filters.ne("flagged", true));
         }
@@ -304,9 +331,19 @@ public class TicketSummaryProjection {
         return new TicketPage(items, PageInfo.of(query.page(), query.size(), summaries.countDocuments(filter)));
     }
 
+    /** The tickets with a pending breach deadline (a running clock) due at or before {@code by}. */
+    private Set<String> breachingBy(Instant by) {
+        Set<String> ids = new TreeSet<>();
+        deadlines.find(Filters.and(Filters.eq("state", "PENDING"), Filters.eq("alert", ClockAlert.BREACH.name()),
+                        Filters.lte("fireAt", Date.from(by))))
+                .forEach(doc -> ids.add(doc.getString("ticketId")));
+        return ids;
+    }
+
     /**
      * "Waiting on me": the caller's own tickets in progress; for a supervisor also every proposal
-     * waiting for approval and every escalated open ticket (of the stores the caller sees: the
+     * waiting for approval, every escalated open ticket and every open ticket whose clock warned or broke
+     * and has not stopped (of the stores the caller sees: the
      * visible-stores filter applies on top).
      */
     private static Bson waitingOn(FindTickets.WaitingOn waitingOn) {
@@ -315,9 +352,11 @@ public class TicketSummaryProjection {
         if (!waitingOn.supervisor()) {
             return own;
         }
+        List<String> open = TicketStatus.OPEN.stream().map(Enum::name).toList();
         return Filters.or(own, Filters.eq("status", TicketStatus.WAITING_APPROVAL.name()),
-                Filters.and(Filters.eq("escalated", true),
-                        Filters.in("status", TicketStatus.OPEN.stream().map(Enum::name).toList())));
+                Filters.and(Filters.eq("escalated", true), Filters.in("status", open)),
+                Filters.and(Filters.in(CLOCK_ALERTS, Arrays.stream(ClockKind.values()).map(Enum::name).toList()),
+                        Filters.in("status", open)));
     }
 
     private static TicketSummary toSummary(Document doc) {

@@ -44,7 +44,8 @@ public record OpenTicketRequest(
         @Size(max = 64) String defectType,
         @Size(max = 4000) String description,
         @Size(max = 20) List<@NotNull @Valid EvidenceBody> evidence,
-        @Size(max = 32) String channel) {
+        @Size(max = 32) String channel,
+        Instant platformDeadline) {
 
     public record MoneyBody(
             @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
@@ -70,7 +71,8 @@ public record OpenTicketRequest(
         return new OpenTicket(ticketId, storeId.strip(), platform, orderId.strip(), externalId, buyerId.strip(),
                 Boolean.TRUE.equals(vip), sku.strip(), optional(styleCode), optional(batch), quantity,
                 new Money(paidAmount.amount(), paidAmount.currency()), signedAt, Category.valueOf(category),
-                optional(defectType), optional(description), evidence, optional(channel), actor, requestedAt);
+                optional(defectType), optional(description), evidence, optional(channel), actor, requestedAt)
+                .withPlatformDeadline(platformDeadline);
     }
 
     /** Published events carry null, never "", for an absent optional value. */

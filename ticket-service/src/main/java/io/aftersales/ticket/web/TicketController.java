@@ -12,6 +12,8 @@ import io.aftersales.platform.web.RequestValidator;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.FindTicket;
+import io.aftersales.ticket.api.ClockReading;
+import io.aftersales.ticket.api.FindTicketClocks;
 import io.aftersales.ticket.api.FindTicketHistory;
 import io.aftersales.ticket.api.FindTickets;
 import io.aftersales.ticket.api.OpenTicket;
@@ -47,6 +49,8 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,6 +156,7 @@ public class TicketController {
                                  @RequestParam(required = false) String category,
                                  @RequestParam(required = false) Boolean flagged,
                                  @RequestParam(required = false) Boolean waitingOnMe,
+                                 @RequestParam(required = false) Integer breachingWithinMinutes,
                                  @RequestParam(required = false) String page,
                                  @RequestParam(required = false) String size,
                                  Caller caller) {
@@ -164,13 +169,18 @@ public class TicketController {
                     .filter(Objects::nonNull).collect(Collectors.toSet());
             Category wantedCategory = category == null || category.isBlank() ? null
                     : EnumField.parse("category", category.strip(), Category.class, errors);
+            if (breachingWithinMinutes != null && (breachingWithinMinutes < 0 || breachingWithinMinutes > 10_080)) {
+                errors.add(new FieldError("breachingWithinMinutes", "must be from 0 to 10080 (a week)"));
+            }
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
             }
+            Instant breachingBy = breachingWithinMinutes == null ? null
+                    : clock.instant().plus(Duration.ofMinutes(breachingWithinMinutes));
             FindTickets.WaitingOn waitingOn = Boolean.TRUE.equals(waitingOnMe)
                     ? new FindTickets.WaitingOn(caller.subject(), caller.roles().contains(Roles.SUPERVISOR)) : null;
             return queryGateway.query(new FindTickets(caller.seesEveryStore() ? null : caller.stores(), storeId,
-                    statuses, product, batch, blankToNull(assignee), wantedCategory, flagged, waitingOn,
+                    statuses, product, batch, blankToNull(assignee), wantedCategory, flagged, waitingOn, breachingBy,
                     requested.page(), requested.size()), ResponseTypes.instanceOf(TicketPage.class)).join();
         });
     }
@@ -185,6 +195,17 @@ public class TicketController {
         return Blocking.call(() -> {
             TicketView view = visible(id, caller);
             return ResponseEntity.ok().eTag(etag(view)).body(view);
+        });
+    }
+
+    /** The ticket's clocks now (docs/services/ticket-service.md, "Clocks"). */
+    @GetMapping("/{id}/clocks")
+    @PreAuthorize(Roles.ANY)
+    public Mono<List<ClockView>> clocks(@PathVariable String id, Caller caller) {
+        return Blocking.call(() -> {
+            visible(id, caller);
+            return queryGateway.query(new FindTicketClocks(id, clock.instant()),
+                    ResponseTypes.multipleInstancesOf(ClockReading.class)).join().stream().map(ClockView::of).toList();
         });
     }
 

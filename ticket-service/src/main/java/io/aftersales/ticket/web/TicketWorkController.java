@@ -13,6 +13,8 @@ import io.aftersales.ticket.api.AssessQuality;
 import io.aftersales.ticket.api.AssignTicket;
 import io.aftersales.ticket.api.AttachEvidence;
 import io.aftersales.ticket.api.CancelReason;
+import io.aftersales.ticket.api.PlatformDecision;
+import io.aftersales.ticket.api.RecordPlatformDecision;
 import io.aftersales.ticket.api.CancelTicket;
 import io.aftersales.ticket.api.ClaimTicket;
 import io.aftersales.ticket.api.CloseTicket;
@@ -319,6 +321,26 @@ public class TicketWorkController {
             return (actor, at, version) -> new CancelTicket(id, reason, duplicateOf, actor, at, version);
         });
     }
+
+    /**
+     * The platform decided the buyer's request itself (auto-approved when the seller's window ran out):
+     * recorded by whoever sees it first, the platform sync (an agent-like account), an agent, a supervisor.
+     */
+    @PostMapping("/platform-decision")
+    @PreAuthorize(PLATFORM_DECISION_ROLES)
+    @Operation(summary = "Record that the platform decided the request itself (AUTO_APPROVED)")
+    public Mono<ResponseEntity<TicketView>> platformDecision(@PathVariable String id,
+                                                             @RequestBody WorkRequests.PlatformDecisionBody body,
+                                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+                                                             Caller caller) {
+        return act(id, ifMatch, caller, () -> {
+            WorkRequests.PlatformDecisionBody request = validator.validate(body, body.errors());
+            PlatformDecision decision = PlatformDecision.valueOf(request.decision().strip());
+            return (actor, at, version) -> new RecordPlatformDecision(id, decision, actor, at, version);
+        });
+    }
+
+    private static final String PLATFORM_DECISION_ROLES = "hasAnyRole('AGENT','SUPERVISOR','ADMIN')";
 
     /** The command an action sends, once the request is valid: actor, time and expected version come from here. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import io.aftersales.platform.web.EnumField;
 import io.aftersales.platform.web.FieldError;
 import io.aftersales.ticket.api.AgreementSource;
 import io.aftersales.ticket.api.CancelReason;
+import io.aftersales.ticket.api.PlatformDecision;
 import io.aftersales.ticket.api.CompensationLine;
 import io.aftersales.ticket.api.CompensationLineType;
 import io.aftersales.ticket.api.DeclineReason;
@@ -138,5 +139,13 @@ public final class WorkRequests {
     /** Absent optional text is null, never "". */
     static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public record PlatformDecisionBody(@NotBlank String decision) {
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            EnumField.parse("decision", decision, PlatformDecision.class, errors);
+            return errors;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.aftersales.ticket.command;
 
+import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.api.AddRemark;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.ConfirmBatchDefect;
@@ -38,7 +39,8 @@ class TicketTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(NoSnapshotTriggerDefinition.INSTANCE);
-        fixture.registerAnnotatedCommandHandler(new TicketIntake(fixture.getRepository(), BatchIntakes.NONE));
+        fixture.registerAnnotatedCommandHandler(new TicketIntake(fixture.getRepository(), BatchIntakes.NONE,
+                StorePolicies.DEFAULTS));
     }
 
     @Test

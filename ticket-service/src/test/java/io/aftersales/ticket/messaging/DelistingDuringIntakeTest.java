@@ -2,6 +2,7 @@ package io.aftersales.ticket.messaging;
 
 import com.mongodb.client.MongoDatabase;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
+import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.Money;
@@ -64,7 +65,8 @@ class DelistingDuringIntakeTest {
         axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(Ticket.class)
-                .registerCommandHandler(c -> new TicketIntake(c.repository(Ticket.class), intakeSide(meetingPoint)))
+                .registerCommandHandler(c -> new TicketIntake(c.repository(Ticket.class), intakeSide(meetingPoint),
+                        StorePolicies.DEFAULTS))
                 .registerQueryHandler(c -> lagging)
                 .buildConfiguration();
         axon.start();

@@ -37,6 +37,9 @@ import io.aftersales.ticket.api.ResponsibilityDecided;
 import io.aftersales.ticket.api.SatisfactionRecorded;
 import io.aftersales.ticket.api.TicketAssigned;
 import io.aftersales.ticket.api.TicketCancelled;
+import io.aftersales.ticket.api.SlaBreached;
+import io.aftersales.ticket.api.SlaWarned;
+import io.aftersales.ticket.api.ClockKind;
 import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketEscalated;
 import io.aftersales.ticket.api.TicketOpened;
@@ -55,6 +58,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -127,7 +131,10 @@ class TicketEventTranslatorTest {
                 new SatisfactionRecorded(TICKET, STORE, 5, "very quick, thank you", "system", AT),
                 new TicketReopened(TICKET, STORE, "Refund still pending", "agent-0042", AT),
                 new TicketCancelled(TICKET, STORE, CancelReason.DUPLICATE, "5b2e9d17", "agent-0042", AT),
-                new TicketCancelled(TICKET, STORE, CancelReason.BUYER_WITHDREW, null, "system", AT));
+                new TicketCancelled(TICKET, STORE, CancelReason.BUYER_WITHDREW, null, "system", AT),
+                new SlaWarned(TICKET, STORE, ClockKind.FIRST_REPLY, 1, Duration.ofMinutes(5),
+                        Duration.ofMinutes(4).plusMillis(1), AT.plusSeconds(60), AT_NANOS),
+                new SlaBreached(TICKET, STORE, ClockKind.RESOLUTION, 2, Duration.ofHours(48), AT, AT_NANOS));
     }
 
     private static ResolutionAgreed agreed(ResolutionKind kind, Responsibility responsibility,
@@ -179,6 +186,16 @@ class TicketEventTranslatorTest {
             assertThat(ContractResources.sample(type)).as(type).isNotBlank();
             assertThat(asyncApi).as(type).contains("const: " + type + "\n");
         }
+    }
+
+    @Test
+    void a_warning_names_the_clock_its_target_and_what_is_used_in_iso_durations_and_escalates_to_supervisors() {
+        OutgoingEvent out = translator.translate(new SlaWarned(TICKET, STORE, ClockKind.FIRST_REPLY, 1,
+                Duration.ofMinutes(5), Duration.ofMinutes(4), AT.plusSeconds(60), AT)).orElseThrow();
+
+        assertThat(out.type()).isEqualTo("aftersales.ticket.sla-warning.v1");
+        assertThat(out.data()).isEqualTo(new io.aftersales.contracts.tickets.v1.SlaWarning(TICKET, STORE,
+                "FIRST_REPLY", 1, "PT5M", "PT4M", AT.plusSeconds(60), "SUPERVISORS", AT));
     }
 
     @Test

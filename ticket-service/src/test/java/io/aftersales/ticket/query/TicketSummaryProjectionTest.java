@@ -1,5 +1,11 @@
 package io.aftersales.ticket.query;
 
+import io.aftersales.ticket.api.ClockAlert;
+import java.time.Duration;
+import io.aftersales.ticket.api.ReplyChannel;
+import io.aftersales.ticket.api.ReplyRecorded;
+import io.aftersales.ticket.api.ClockKind;
+import io.aftersales.ticket.api.SlaWarned;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.aftersales.ticket.api.BatchDefectConfirmed;
@@ -155,6 +161,40 @@ class TicketSummaryProjectionTest {
                 .containsExactlyInAnyOrder("t-2", "t-3");
         assertThat(ids(projection.handle(new FindTickets(Set.of("jd-outlet"), null, Set.of(), null, null, null, null,
                 null, new FindTickets.WaitingOn("sup-1", true), 0, 50)))).as("only the supervisor's stores").isEmpty();
+    }
+
+    @Test
+    void a_clock_warning_puts_the_ticket_on_its_supervisors_list_until_the_clock_stops() {
+        apply(LifecycleEvents.opened("t-5"), 0);
+        apply(new SlaWarned("t-5", LifecycleEvents.STORE, ClockKind.FIRST_REPLY, 1, Duration.ofMinutes(5),
+                Duration.ofMinutes(4), LifecycleEvents.at(5), LifecycleEvents.at(4)), 1);
+        FindTickets.WaitingOn supervisor = new FindTickets.WaitingOn("sup-1", true);
+
+        assertThat(ids(query(null, null, null, null, supervisor))).containsExactly("t-5");
+        assertThat(ids(query(null, null, null, null, new FindTickets.WaitingOn("agent-1", false)))).isEmpty();
+
+        apply(new ReplyRecorded("t-5", LifecycleEvents.STORE, ReplyChannel.PHONE, "called", true, "agent-1",
+                LifecycleEvents.at(6)), 2);
+        assertThat(ids(query(null, null, null, null, supervisor))).isEmpty();
+    }
+
+    @Test
+    void the_list_keeps_the_tickets_whose_promise_breaks_within_the_window() {
+        apply(LifecycleEvents.opened("t-6"), 0);
+        apply(LifecycleEvents.opened("t-7"), 0);
+        apply(LifecycleEvents.opened("t-8"), 0);
+        ClockDeadlines deadlines = new ClockDeadlines(database);
+        deadlines.schedule(new ClockDeadlines.Deadline("t-6", ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                LifecycleEvents.at(5)));
+        deadlines.schedule(new ClockDeadlines.Deadline("t-7", ClockKind.FIRST_REPLY, 1, ClockAlert.WARNING,
+                LifecycleEvents.at(4)));
+        deadlines.schedule(new ClockDeadlines.Deadline("t-7", ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                LifecycleEvents.at(60)));
+
+        assertThat(ids(projection.handle(new FindTickets(Set.of(LifecycleEvents.STORE), null, Set.of(), null, null,
+                null, null, null, null, LifecycleEvents.at(10), 0, 50)))).containsExactly("t-6");
+        assertThat(ids(projection.handle(new FindTickets(Set.of(LifecycleEvents.STORE), null, Set.of(), null, null,
+                null, null, null, null, LifecycleEvents.at(60), 0, 50)))).containsExactlyInAnyOrder("t-6", "t-7");
     }
 
     private TicketPage query(Set<TicketStatus> statuses, String assignee, Category category, Boolean flagged,

@@ -36,7 +36,9 @@ record TicketActions(String path, Map<String, Object> body, String refusedRole, 
                 new TicketActions("close", null, "WAREHOUSE", AGENTS),
                 new TicketActions("satisfaction", Map.of("score", 5, "comment", "quick"), "WAREHOUSE", WORKERS),
                 new TicketActions("reopen", Map.of("reason", "fading again"), "QA", AGENTS),
-                new TicketActions("cancellation", Map.of("reason", "BUYER_WITHDREW"), "WAREHOUSE", AGENTS));
+                new TicketActions("cancellation", Map.of("reason", "BUYER_WITHDREW"), "WAREHOUSE", AGENTS),
+                new TicketActions("platform-decision", Map.of("decision", "AUTO_APPROVED"), "WAREHOUSE",
+                        List.of("AGENT", "SUPERVISOR", "ADMIN")));
     }
 
     /** The OpenAPI path of this action. */

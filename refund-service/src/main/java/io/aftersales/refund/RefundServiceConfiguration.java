@@ -5,8 +5,11 @@ import com.mongodb.client.MongoDatabase;
 import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.refund.api.StoreRefundPolicy;
 import io.aftersales.refund.command.OrderLineLedger;
+import io.aftersales.refund.command.PlatformPayments;
 import io.aftersales.refund.command.Refund;
 import io.aftersales.refund.command.RefundAgreements;
+import io.aftersales.refund.messaging.LedgerReleases;
+import io.aftersales.refund.messaging.PaidRefundClosing;
 import io.aftersales.refund.messaging.PayoutRequests;
 import io.aftersales.refund.messaging.RefundEventTranslator;
 import io.aftersales.refund.messaging.ResolutionListener;
@@ -101,11 +104,39 @@ class RefundServiceConfiguration {
         return new PayoutRequests(commandGateway, clock);
     }
 
-    /** A payout the platform cannot take now is retried by its processor, never skipped. */
+    @Bean
+    PlatformPayments platformPayments(Repository<Refund> refundRepository,
+                                      Repository<OrderLineLedger> orderLineLedgerRepository) {
+        return new PlatformPayments(refundRepository, orderLineLedgerRepository);
+    }
+
+    /**
+     * Paid refunds close once the platform settled them: {@code aftersales.refunds.closing.after-paid}
+     * after the payment (default a day), swept every {@code aftersales.refunds.closing.every}.
+     */
+    @Bean
+    PaidRefundClosing paidRefundClosing(CommandGateway commandGateway, RefundSummaryProjection refundSummaryProjection,
+                                        RefundQueries refundQueries, Clock clock,
+                                        @Value("${aftersales.refunds.closing.after-paid:P1D}") Duration afterPaid,
+                                        @Value("${aftersales.refunds.closing.every:PT1M}") Duration every) {
+        return new PaidRefundClosing(commandGateway, refundSummaryProjection, refundQueries, clock, afterPaid, every);
+    }
+
+    @Bean
+    LedgerReleases ledgerReleases(CommandGateway commandGateway, RefundQueries refundQueries) {
+        return new LedgerReleases(commandGateway, refundQueries);
+    }
+
+    /**
+     * A payout the platform cannot take now is retried by its processor, never skipped; so is a
+     * release the ledger could not record (another refund on the line committed first).
+     */
     @Bean
     ConfigurerModule payoutRetries() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(PayoutRequests.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(LedgerReleases.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
     }
 

@@ -20,7 +20,9 @@ import java.util.List;
         "spring.data.mongodb.database=aftersales_refunds_it",
         "aftersales.messaging.partitions=3",
         "aftersales.sandbox.secret=" + StubSandbox.SECRET,
-        "aftersales.refunds.policy.stores.tmall-flagship.supervisor-approval-above=300.00"})
+        "aftersales.refunds.policy.stores.tmall-flagship.supervisor-approval-above=300.00",
+        // paid refunds close 3 s after payment (long enough for a test to see PAID), swept every second
+        "aftersales.refunds.closing.after-paid=PT3S", "aftersales.refunds.closing.every=PT1S"})
 public abstract class RefundServiceIT extends InfrastructureIntegrationTest {
 
     protected static final String STORE = "tmall-flagship";

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * The refund counts against its order line (paid {@code paidForLine}); {@code amount} replaces any
- * earlier reservation of the same refund.
+ * earlier reservation of the same refund. {@code refundVersion}: the refund's version when it was
+ * agreed (null in events stored before it was recorded).
  */
 @Revision("1")
 public record RefundReserved(
@@ -14,5 +15,10 @@ public record RefundReserved(
         Money paidForLine,
         String refundId,
         Money amount,
-        Instant reservedAt) {
+        Instant reservedAt,
+        Long refundVersion) {
+
+    public RefundReserved(String orderLineId, Money paidForLine, String refundId, Money amount, Instant reservedAt) {
+        this(orderLineId, paidForLine, refundId, amount, reservedAt, null);
+    }
 }

@@ -14,7 +14,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -32,6 +34,8 @@ public class OrderLineLedger {
     private String orderLineId;
     private Money paid;
     private final Map<String, Money> refunds = new LinkedHashMap<>();
+    /** The refund's version when it was counted (null: not known). */
+    private final Map<String, Long> countedAtVersion = new HashMap<>();
 
     public OrderLineLedger() {
         // created on the first refund counted against the line, or rebuilt from its events
@@ -51,7 +55,9 @@ public class OrderLineLedger {
         if (paidForLine == null) {
             throw new RefundRuleViolation("paidForLine", "what was paid for the order line is required");
         }
-        if (command.amount().equals(refunds.get(command.refundId()))) {
+        if (command.amount().equals(refunds.get(command.refundId()))
+                && (command.refundVersion() == null
+                || Objects.equals(command.refundVersion(), countedAtVersion.get(command.refundId())))) {
             return;
         }
         Money others = refunds.entrySet().stream().filter(entry -> !entry.getKey().equals(command.refundId()))
@@ -60,13 +66,35 @@ public class OrderLineLedger {
             throw new RefundExceedsPaid(command.orderLineId(), paidForLine, others, command.amount());
         }
         apply(new RefundReserved(command.orderLineId(),
-                paidForLine, command.refundId(), command.amount(), command.requestedAt()));
+                paidForLine, command.refundId(), command.amount(), command.requestedAt(), command.refundVersion()));
     }
 
-    /** Idempotent: a refund not counted (or already released) changes nothing. */
+    /**
+     * The platform paid the refund by itself (the seller never agreed, so it was not counted): it is
+     * counted now and never refused, because the money is gone; a line paid back beyond what was paid
+     * shows it. Called by {@link PlatformPayments} in the unit of work that records the payment.
+     */
+    void countPaidByPlatform(ReserveRefund command) {
+        Money paidForLine = paid != null ? paid : command.paidForLine();
+        if (command.amount().equals(refunds.get(command.refundId()))) {
+            return;
+        }
+        apply(new RefundReserved(command.orderLineId(), paidForLine, command.refundId(), command.amount(),
+                command.requestedAt(), command.refundVersion()));
+    }
+
+    /**
+     * Idempotent: a refund not counted (or already released) changes nothing, and so does a release
+     * for a refusal or cancellation older than the refund's counting (it was modified and agreed
+     * again since: the new amount stays counted).
+     */
     @CommandHandler
     public void handle(ReleaseRefund command) {
         if (!refunds.containsKey(command.refundId())) {
+            return;
+        }
+        Long counted = countedAtVersion.get(command.refundId());
+        if (command.refundVersion() != null && counted != null && counted >= command.refundVersion()) {
             return;
         }
         apply(new RefundReleased(orderLineId,
@@ -78,10 +106,12 @@ public class OrderLineLedger {
         orderLineId = event.orderLineId();
         paid = event.paidForLine();
         refunds.put(event.refundId(), event.amount());
+        countedAtVersion.put(event.refundId(), event.refundVersion());
     }
 
     @EventSourcingHandler
     void on(RefundReleased event) {
         refunds.remove(event.refundId());
+        countedAtVersion.remove(event.refundId());
     }
 }

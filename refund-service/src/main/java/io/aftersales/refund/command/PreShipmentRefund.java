@@ -37,12 +37,15 @@ import java.time.Instant;
 public class PreShipmentRefund {
 
     private String refundId;
+    /** The store that shipped the parcel (null in sagas started before it was kept). */
+    private String storeId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "refundId")
     public void on(ShipmentCancellationRequested event, @Timestamp Instant at, Warehouse warehouse,
                    CommandGateway commands) {
         refundId = event.refundId();
+        storeId = event.storeId();
         ShipmentCancellation answer = warehouse.cancelShipment(event.refundId(), event.storeId(), event.orderId(),
                 event.orderLineId());
         if (answer.cancelled()) {
@@ -54,7 +57,7 @@ public class PreShipmentRefund {
 
     @SagaEventHandler(associationProperty = "refundId")
     public void on(ParcelAlreadyShipped event, @Timestamp Instant at, Courier courier, CommandGateway commands) {
-        Interception answer = courier.intercept(refundId, event.courier(), event.trackingNumber());
+        Interception answer = courier.intercept(refundId, storeId, event.courier(), event.trackingNumber());
         if (answer.intercepted()) {
             commands.sendAndWait(new RecordParcelIntercepted(refundId, at));
         } else {

@@ -309,11 +309,24 @@ public class Refund {
     }
 
     /**
-     * The platform paid by itself. Before the seller agreed to pay, that is the platform's decision
-     * (its deadline passed); once the seller had approved, it is the seller's payout confirmed.
+     * What a payment the platform made by itself counts on the order line: a refund the seller never
+     * agreed to (requested, or refused) was never counted, so it is counted now; otherwise nothing.
+     * Called by {@link PlatformPayments}.
      */
-    @CommandHandler
-    public void handle(RecordPaidByPlatform command) {
+    Optional<ReserveRefund> countingFor(RecordPaidByPlatform command) {
+        if (!kind.paysMoney() || (status != RefundStatus.REQUESTED && status != RefundStatus.REFUSED)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReserveRefund(orderLineId, paidForLine, refundId, againstOrderLine(lines),
+                command.paidAt()));
+    }
+
+    /**
+     * The platform paid by itself. Before the seller agreed to pay, that is the platform's decision
+     * (its deadline passed): "PAID by platform"; once the seller had approved, it is the seller's
+     * payout confirmed. Called by {@link PlatformPayments}, after the order line counted it.
+     */
+    void paidByPlatform(RecordPaidByPlatform command) {
         if (status == RefundStatus.PAID || status == RefundStatus.CLOSED) {
             return;
         }
@@ -339,8 +352,12 @@ public class Refund {
         }
     }
 
+    /** A closed refund closed again changes nothing (two instances sweeping at once). */
     @CommandHandler
     public void handle(CloseRefund command) {
+        if (status == RefundStatus.CLOSED) {
+            return;
+        }
         requireStatus("closed", RefundStatus.PAID);
         if (returnStage != ReturnStage.NOT_NEEDED && returnStage != ReturnStage.CHECKED) {
             throw new RefundRuleViolation("return", "the returned goods are not checked yet");

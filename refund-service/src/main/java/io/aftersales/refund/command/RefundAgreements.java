@@ -34,7 +34,10 @@ public class RefundAgreements {
         Aggregate<Refund> refund = refunds.load(command.refundId(), expectedVersion);
         Optional<ReserveRefund> reservation = refund.invoke(r -> r.reservationFor(command));
         if (reservation.isPresent()) {
-            ReserveRefund reserve = reservation.get();
+            // the refund's version now: a release for an earlier refusal does not undo this agreement
+            ReserveRefund found = reservation.get();
+            ReserveRefund reserve = new ReserveRefund(found.orderLineId(), found.paidForLine(), found.refundId(),
+                    found.amount(), found.requestedAt(), refund.version());
             ledgers.loadOrCreate(reserve.orderLineId(), OrderLineLedger::new).execute(ledger -> ledger.handle(reserve));
         }
         refund.execute(r -> r.agree(command));

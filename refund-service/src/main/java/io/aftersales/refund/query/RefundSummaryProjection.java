@@ -116,4 +116,12 @@ public class RefundSummaryProjection {
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
+
+    /** The refunds PAID (not closed) whose last change is no later than {@code until}: candidates for closing. */
+    public List<String> paidNoLaterThan(java.time.Instant until) {
+        List<String> ids = new ArrayList<>();
+        summaries.find(Filters.and(Filters.eq("status", "PAID"), Filters.lte("updatedAt", Date.from(until))))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
 }

@@ -115,6 +115,30 @@ class OrderLineLedgerTest {
                 .expectEvents(new RefundReleased(ORDER_LINE, "refund-1", NOW));
     }
 
+    @Test
+    void a_release_for_the_refusal_after_the_refunds_agreement_gives_its_amount_back() {
+        fixture.given(new RefundReserved(ORDER_LINE, PAID, "refund-1", yuan("300.00"), NOW, 1L))
+                .when(new ReleaseRefund(ORDER_LINE, "refund-1", NOW, 4L))
+                .expectEvents(new RefundReleased(ORDER_LINE, "refund-1", NOW));
+    }
+
+    @Test
+    void a_late_release_for_a_refusal_before_the_refund_was_modified_and_agreed_again_keeps_it_counted() {
+        // refused at 4, modified at 5, agreed again at version 5: the release for 4 comes after
+        fixture.given(new RefundReserved(ORDER_LINE, PAID, "refund-1", yuan("300.00"), NOW, 1L),
+                        new RefundReserved(ORDER_LINE, PAID, "refund-1", yuan("200.00"), NOW, 5L))
+                .when(new ReleaseRefund(ORDER_LINE, "refund-1", NOW, 4L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_amount_agreed_again_after_a_refusal_is_counted_at_its_new_version() {
+        fixture.given(new RefundReserved(ORDER_LINE, PAID, "refund-1", yuan("300.00"), NOW, 1L))
+                .when(new ReserveRefund(ORDER_LINE, PAID, "refund-1", yuan("300.00"), NOW, 5L))
+                .expectEvents(new RefundReserved(ORDER_LINE, PAID, "refund-1", yuan("300.00"), NOW, 5L));
+    }
+
     private static ReserveRefund reserve(String refundId, String amount) {
         return new ReserveRefund(ORDER_LINE, PAID, refundId, yuan(amount), NOW);
     }

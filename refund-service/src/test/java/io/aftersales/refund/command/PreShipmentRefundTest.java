@@ -42,9 +42,17 @@ class PreShipmentRefundTest {
             warehouseAsked.add(refundId + " " + storeId + " " + orderId + " " + orderLineId);
             return warehouseAnswer;
         });
-        fixture.registerResource((Courier) (refundId, courier, trackingNumber) -> {
-            courierAsked.add(refundId + " " + courier + " " + trackingNumber);
-            return courierAnswer;
+        fixture.registerResource(new Courier() {
+            @Override
+            public Interception intercept(String refundId, String courier, String trackingNumber) {
+                throw new AssertionError("the courier is asked with the store");
+            }
+
+            @Override
+            public Interception intercept(String refundId, String storeId, String courier, String trackingNumber) {
+                courierAsked.add(refundId + " " + storeId + " " + courier + " " + trackingNumber);
+                return courierAnswer;
+            }
         });
     }
 
@@ -70,13 +78,13 @@ class PreShipmentRefundTest {
     }
 
     @Test
-    void a_parcel_already_shipped_is_intercepted_by_its_courier() {
+    void a_parcel_already_shipped_is_intercepted_by_its_courier_for_the_store_that_shipped_it() {
         courierAnswer = Interception.succeeded();
         fixture.givenCurrentTime(NOW).andThenAPublished(cancellationRequestedAnsweredWithoutCalls())
                 .whenPublishingA(new ParcelAlreadyShipped(REFUND, "SF", "SF1234567890", NOW))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new RecordParcelIntercepted(REFUND, NOW));
-        assertThat(courierAsked).containsExactly(REFUND + " SF SF1234567890");
+        assertThat(courierAsked).containsExactly(REFUND + " " + STORE + " SF SF1234567890");
     }
 
     @Test

@@ -106,6 +106,7 @@ class RefundTest {
         EventSourcingRepository<OrderLineLedger> ledgers =
                 EventSourcingRepository.builder(OrderLineLedger.class).eventStore(ledgerStore).build();
         fixture.registerAnnotatedCommandHandler(new RefundAgreements(fixture.getRepository(), ledgers));
+        fixture.registerAnnotatedCommandHandler(new PlatformPayments(fixture.getRepository(), ledgers));
     }
 
     @AfterEach
@@ -210,7 +211,8 @@ class RefundTest {
         fixture.given(requested(RefundKind.RETURN_AND_REFUND, PART))
                 .when(agree())
                 .expectEvents(new RefundAgreed(REFUND, RefundKind.RETURN_AND_REFUND, RETURN_ADDRESS, "agent-7", NOW));
-        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("120.00"), NOW));
+        // counted at the refund's version when agreed: a release for an older refusal leaves it counted
+        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("120.00"), NOW, 0L));
     }
 
     @Test
@@ -280,7 +282,7 @@ class RefundTest {
         fixture.given(requested(RefundKind.RETURN_AND_REFUND, withPostage))
                 .when(agree())
                 .expectSuccessfulHandlerExecution();
-        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("120.00"), NOW));
+        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("120.00"), NOW, 0L));
     }
 
     @Test
@@ -355,7 +357,7 @@ class RefundTest {
                 .when(agree())
                 .expectEvents(new RefundAgreed(REFUND, RefundKind.REFUND_ONLY, null, "agent-7", NOW),
                         new RefundApproved(REFUND, yuan("60.00"), goods("60.00"), "agent-7", NOW));
-        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("60.00"), NOW));
+        assertThat(ledger()).containsExactly(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("60.00"), NOW, 2L));
     }
 
     @Test
@@ -786,6 +788,25 @@ class RefundTest {
     }
 
     @Test
+    void a_refund_the_platform_paid_before_the_seller_agreed_is_counted_on_its_order_line_even_above_what_was_paid() {
+        givenOnTheLedger(new RefundReserved(ORDER_LINE, PAID, "earlier-refund", yuan("300.00"), NOW));
+        fixture.given(requested(RefundKind.REFUND_ONLY, PART))
+                .when(new RecordPaidByPlatform(REFUND, "SUCCESS after RefundTimeoutRemind", "tmall-pay-9", NOW))
+                .expectEvents(new RefundPaid(REFUND, yuan("120.00"), PaymentDecider.PLATFORM, "tmall-pay-9",
+                        "SUCCESS after RefundTimeoutRemind", NOW));
+        assertThat(ledger()).contains(new RefundReserved(ORDER_LINE, PAID, REFUND, yuan("120.00"), NOW, 0L));
+    }
+
+    @Test
+    void a_refund_the_platform_paid_after_the_seller_agreed_is_not_counted_twice() {
+        fixture.given(requested(RefundKind.REFUND_ONLY, PART), agreed(RefundKind.REFUND_ONLY), approved(PART),
+                        payoutRequested())
+                .when(new RecordPaidByPlatform(REFUND, "SUCCESS", "tmall-pay-1", NOW))
+                .expectSuccessfulHandlerExecution();
+        assertThat(ledger()).isEmpty(); // the fixture's agreement is given as events: nothing was counted here
+    }
+
+    @Test
     void a_platform_payment_after_the_seller_approved_is_the_sellers_payout() {
         fixture.given(requested(RefundKind.REFUND_ONLY, PART), agreed(RefundKind.REFUND_ONLY), approved(PART),
                         payoutRequested())
@@ -818,6 +839,15 @@ class RefundTest {
                         payoutRequested(), paid(PaymentDecider.SELLER))
                 .when(new CloseRefund(REFUND, "agent-7", NOW))
                 .expectEvents(new RefundClosed(REFUND, "agent-7", NOW));
+    }
+
+    @Test
+    void a_closed_refund_closed_again_changes_nothing() {
+        fixture.given(requested(RefundKind.REFUND_ONLY, PART), agreed(RefundKind.REFUND_ONLY), approved(PART),
+                        payoutRequested(), paid(PaymentDecider.SELLER), new RefundClosed(REFUND, "system", NOW))
+                .when(new CloseRefund(REFUND, "system", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

@@ -28,8 +28,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Refunds on the real processes (ticket-service, refund-service, the platform sandbox, Kafka and
- * MongoDB, started by the launcher's {@link Supervisor}): a quality ticket worked to an agreed
+ * MongoDB, the e2e tests' {@link SharedSystem}): a quality ticket worked to an agreed
  * return-and-refund is paid by the platform exactly once and resolves the ticket; and refund-service
  * stopped like {@code kill -9} at each step of the payout path (its test hook
  * {@code aftersales.refunds.fault-injection.*}, docs/testing.md) still pays each refund exactly once
@@ -67,24 +65,18 @@ class RefundE2EIT {
     private static TopicReader refundEvents;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Files.createDirectories(Path.of("target"));
-        // under target/ (not a temp dir) so that the processes' logs are there to read after a failure
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "refund-e2e-");
-        system = Supervisor.onFreePorts(dataDir).startInfrastructure();
-        tickets = system.start("ticket-service", "1");
-        refunds = system.start("refund-service", "1");
-        system.awaitReady(List.of(tickets, refunds), Duration.ofMinutes(2));
+    static void startTheSystem() {
+        system = SharedSystem.supervisor();
+        List<ServiceProcess> running = SharedSystem.services("ticket-service", "refund-service");
+        tickets = running.get(0);
+        refunds = running.get(1);
         refundEvents = TopicReader.fromBeginning(system.kafkaBootstrapServers(), REFUNDS_TOPIC);
     }
 
     @AfterAll
-    static void stopTheSystem() {
+    static void closeTheReader() {
         if (refundEvents != null) {
             refundEvents.close();
-        }
-        if (system != null) {
-            system.close();
         }
     }
 
@@ -157,6 +149,7 @@ class RefundE2EIT {
             refunds = system.start("refund-service", step.toLowerCase(), Map.of(
                     "AFTERSALES_REFUNDS_FAULTINJECTION_HALTAT", step,
                     "AFTERSALES_REFUNDS_FAULTINJECTION_STORE", store)).awaitReady(Duration.ofMinutes(2));
+            SharedSystem.replace("refund-service", refunds);
             System.out.printf("refund-service restarted (hook %s) in %d ms%n", step,
                     Duration.between(restarted, Instant.now()).toMillis());
             if (previous != null) {
@@ -165,6 +158,7 @@ class RefundE2EIT {
             previous = haltAt(step, store);
         }
         refunds = system.start("refund-service", "after-the-crashes").awaitReady(Duration.ofMinutes(2));
+        SharedSystem.replace("refund-service", refunds);
         assertPaidExactlyOnceAfterRedelivery(previous);
     }
 

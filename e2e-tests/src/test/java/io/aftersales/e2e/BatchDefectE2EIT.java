@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,34 +43,19 @@ class BatchDefectE2EIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STORES = List.of("tmall-flagship", "jd-sports-01");
 
-    /** Kept under target/ (not a temp dir) so that the processes' logs are there to read after a failure. */
-    private static Path dataDir;
-
     private static Supervisor system;
     private static ServiceProcess tickets;
     private static ServiceProcess feedback;
     private static String admin;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Files.createDirectories(Path.of("target"));
-        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "batch-defect-e2e-");
-        system = Supervisor.onFreePorts(dataDir).startInfrastructure();
-        tickets = system.start("ticket-service", "1");
-        ServiceProcess refunds = system.start("refund-service", "1");
-        ServiceProcess claims = system.start("logistics-service", "1");
-        feedback = system.start("feedback-service", "1");
-        for (ServiceProcess service : List.of(tickets, refunds, claims, feedback)) {
-            service.awaitReady(Duration.ofMinutes(2));
-        }
+    static void startTheSystem() {
+        system = SharedSystem.supervisor();
+        List<ServiceProcess> running = SharedSystem.services("ticket-service", "refund-service", "logistics-service",
+                "feedback-service");
+        tickets = running.get(0);
+        feedback = running.get(3);
         admin = system.token("qa-lead", List.of("ADMIN"), List.of());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -123,6 +105,7 @@ class BatchDefectE2EIT {
         }
         burst.forEach(CompletableFuture::join);
         feedback = system.start("feedback-service", "1-restarted").awaitReady(Duration.ofMinutes(2));
+        SharedSystem.replace("feedback-service", feedback);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> reportsOf(style) == 6);
         double duplicatesBefore = inboxDuplicates(feedback);

@@ -15,6 +15,7 @@ import io.aftersales.refund.messaging.RefundEventTranslator;
 import io.aftersales.refund.messaging.ResolutionListener;
 import io.aftersales.refund.query.RefundQueries;
 import io.aftersales.refund.query.RefundSummaryProjection;
+import io.aftersales.refund.sandbox.PayoutFaultInjection;
 import io.aftersales.refund.sandbox.SandboxClient;
 import io.aftersales.refund.sandbox.SandboxSignature;
 import io.aftersales.refund.query.RefundMetrics;
@@ -146,12 +147,16 @@ class RefundServiceConfiguration {
                                 Environment environment,
                                 @Value("${aftersales.sandbox.connect-timeout:2s}") Duration connectTimeout,
                                 @Value("${aftersales.sandbox.timeout:5s}") Duration timeout,
-                                ObjectMapper objectMapper) {
+                                ObjectMapper objectMapper,
+                                @Value("${aftersales.refunds.fault-injection.halt-at:}") String haltAt,
+                                @Value("${aftersales.refunds.fault-injection.store:}") String haltStore) {
         // this service's notification endpoint: configured, or this instance's own port (known once it serves)
         Supplier<String> notifyUrl = () -> environment.getProperty("aftersales.sandbox.notify-url",
                 "http://localhost:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8082")) + "/api/v1/platform-notifications/payouts");
-        return new SandboxClient(url, notifyUrl, connectTimeout, timeout, objectMapper);
+        // a test hook, off unless configured (docs/testing.md): halts the process at one step of the payout path
+        return new SandboxClient(url, notifyUrl, connectTimeout, timeout, objectMapper,
+                PayoutFaultInjection.of(haltAt, haltStore));
     }
 
     @Bean

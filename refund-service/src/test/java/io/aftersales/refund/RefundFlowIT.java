@@ -69,7 +69,11 @@ class RefundFlowIT extends RefundServiceIT {
             assertThat(payload.at("/amount/amount").asText()).isEqualTo("271.00");
             assertThat(payload.path("paidByPlatform").asBoolean()).isFalse();
         }
-        assertThat(StubSandbox.get().payoutRequests(refundId)).isEqualTo(1);
+        JsonNode ledger = payouts(refundId);
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).path("requests").asInt()).isEqualTo(1);
+        assertThat(ledger.get(0).at("/amount/amount").asText()).isEqualTo("271.00");
+        assertThat(ledger.get(0).path("status").asText()).isEqualTo("PAID");
         JsonNode history = find(refundId).at("/refund/history");
         assertThat(history.findValuesAsText("event")).containsSubsequence("REQUESTED", "AGREED", "RETURN_SHIPPED",
                 "GOODS_RECEIVED", "QC_PASSED", "APPROVED", "PAYOUT_REQUESTED", "PAID");

@@ -1,42 +1,35 @@
 package io.aftersales.launcher;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Part of {@code ./aftersales demo}: one quality case worked from intake to closed, the way an agent
- * and a supervisor do it, each step printed with its time and the ticket's new state. refund-service
- * does not pay refunds yet, so the demo publishes its {@code aftersales.refund.paid.v1} as it will.
+ * and a supervisor do it, each step printed with its time and the ticket's new state. The agreed
+ * goodwill becomes a refund in refund-service; the seller agrees it, the platform sandbox pays it and
+ * its {@code refund.paid} resolves the ticket.
  */
 final class CaseWalk {
 
     private final String tickets;
     private final String agent;
     private final String supervisor;
-    private final String kafkaBootstrap;
+    private final RefundWalk refunds;
     private String ticket;
     private long version;
     private int step;
 
-    CaseWalk(String tickets, String agentToken, String supervisorToken, String kafkaBootstrap) {
+    CaseWalk(String tickets, String agentToken, String supervisorToken, RefundWalk refunds) {
         this.tickets = tickets;
         this.agent = agentToken;
         this.supervisor = supervisorToken;
-        this.kafkaBootstrap = kafkaBootstrap;
+        this.refunds = refunds;
     }
 
     void run() throws Exception {
@@ -74,13 +67,17 @@ final class CaseWalk {
                 "{\"note\":\"loyal buyer, fair offer\"}", 200);
         step("the buyer accepts (told to the agent)", "POST", path("agreement"), agent, "{\"source\":\"AGENT\"}", 200);
 
+        Instant agreed = Instant.now();
+        String refund = refunds.refundOfTicket(ticket);
+        System.out.printf("  %2d. %5d ms  %-78s %s%n", ++step, Duration.between(agreed, Instant.now()).toMillis(),
+                "refund-service opened the refund from the agreed resolution (" + refund.substring(0, 8) + ")",
+                refunds.statusOf(refund));
+        step = refunds.walkToPaid(refund, step);
         Instant paid = Instant.now();
-        publishRefundPaid();
         view = waitForStatus("RESOLVED");
         version = Long.parseLong(field(view, "version"));
-        System.out.printf("  %2d. %5d ms  refund-service's part, played by the demo until it pays refunds itself:%n"
-                        + "                aftersales.refund.paid.v1 on Kafka -> the ticket  %s%n", ++step,
-                Duration.between(paid, Instant.now()).toMillis(), field(view, "status"));
+        System.out.printf("  %2d. %5d ms  %-78s %s%n", ++step, Duration.between(paid, Instant.now()).toMillis(),
+                "aftersales.refund.paid.v1 reaches ticket-service: the ticket", field(view, "status"));
         step("closes it; the satisfaction survey goes out", "POST", path("close"), agent, "{}", 200);
         step("the buyer's score comes back: 5", "POST", path("satisfaction"), agent,
                 "{\"score\":5,\"comment\":\"quick and fair\"}", 200);
@@ -102,24 +99,6 @@ final class CaseWalk {
         System.out.printf("  %2d. %5d ms  %-78s %s%n", ++step, Duration.between(started, Instant.now()).toMillis(),
                 what, field(response.body(), "status"));
         return response.body();
-    }
-
-    private void publishRefundPaid() throws Exception {
-        String refundId = "refund-demo-" + UUID.randomUUID();
-        String event = "{\"refundId\":\"" + refundId + "\",\"ticketId\":\"" + ticket + "\",\"resolutionNumber\":1,"
-                + "\"storeId\":\"" + Demo.CASE_STORE + "\",\"platform\":\"TMALL\",\"orderId\":\"demo\","
-                + "\"sku\":\"CT3300-CAMEL-M\",\"amount\":{\"amount\":\"40.00\",\"currency\":\"CNY\"},"
-                + "\"paidByPlatform\":false,\"paidAt\":\"" + Instant.now() + "\"}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("aftersales.refunds.v1", refundId, event);
-            Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                            "ce_source", "/aftersales/refund-service", "ce_type", "aftersales.refund.paid.v1",
-                            "ce_time", Instant.now().toString(), "ce_subject", refundId, "content-type", "application/json")
-                    .forEach((name, value) -> record.headers().add(new RecordHeader(name,
-                            value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
-        }
     }
 
     private String waitForStatus(String status) throws Exception {

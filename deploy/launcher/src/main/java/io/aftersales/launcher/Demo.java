@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * {@code ./aftersales demo}: a minute of a multi-store seller's after-sales traffic against the
  * running system. Among ordinary cases (changed minds, lost parcels, fit questions, one-off
  * quality complaints) one production batch goes bad; the demo shows the product coming off sale,
- * production being alerted and the open tickets learning it, with the time each step took.
+ * production being alerted and the open tickets learning it, with the time each step took; then
+ * one quality case from intake to closed, its refund paid by the platform sandbox, and a
+ * return-and-refund and a refund before shipment walked to paid.
  * Its addresses come from the {@link ServiceTable}.
  */
 final class Demo {
 
     private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", ServiceTable.TICKETS.apiUrl());
+    private static final String REFUNDS = System.getenv().getOrDefault("AFTERSALES_REFUNDS_URL", ServiceTable.REFUNDS.apiUrl());
     private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", ServiceTable.FEEDBACK.apiUrl());
     private static final String[][] STORES = {
             {"tmall-flagship", "TMALL"}, {"taobao-outlet", "TAOBAO"}, {"jd-sports-01", "JD"},
@@ -32,9 +35,10 @@ final class Demo {
             {"CHANGED_MIND", null}, {"SIZE_FIT", null}, {"LOGISTICS", null}, {"NO_REASON_RETURN", null},
             {"DAMAGED_PACKAGE", null}, {"QUALITY", "LOOSE_THREADS"}, {"USAGE_QUESTION", null}, {"WRONG_ITEM", null}};
 
-    /** The agent and the supervisor of the case walked from intake to closed, and their store. */
+    /** The agent, the supervisor and the warehouse clerk of the cases walked to the end, and their store. */
     static final String AGENT = "agent-li";
     static final String SUPERVISOR = "supervisor-wang";
+    static final String WAREHOUSE = "warehouse-zhao";
     static final String CASE_STORE = "tmall-flagship";
 
     private static String token;
@@ -42,7 +46,7 @@ final class Demo {
     private Demo() {
     }
 
-    static void run(String adminToken, String agentToken, String supervisorToken, String kafkaBootstrap)
+    static void run(String adminToken, String agentToken, String supervisorToken, String warehouseToken)
             throws Exception {
         token = adminToken;
         Random random = new Random();
@@ -107,7 +111,9 @@ final class Demo {
         System.out.printf(">> %d of %d open tickets on the batch now show the confirmed batch defect (incident %s):%n"
                 + "   agents stop asking those buyers for photos.%n", marked, badTickets.size(), incident);
         agentRetries(STORES[0]);
-        new CaseWalk(TICKETS, agentToken, supervisorToken, kafkaBootstrap).run();
+        RefundWalk refunds = new RefundWalk(REFUNDS, agentToken, warehouseToken);
+        new CaseWalk(TICKETS, agentToken, supervisorToken, refunds).run();
+        refunds.run();
         deadLetters();
 
         System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"

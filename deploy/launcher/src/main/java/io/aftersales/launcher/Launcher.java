@@ -244,8 +244,9 @@ public final class Launcher {
         String agent = key.issueToken(Demo.AGENT, List.of("AGENT"), List.of(Demo.CASE_STORE), Duration.ofHours(1));
         String supervisor = key.issueToken(Demo.SUPERVISOR, List.of("SUPERVISOR"), List.of(Demo.CASE_STORE),
                 Duration.ofHours(1));
-        String kafka = "localhost:" + port("AFTERSALES_KAFKA_PORT", ServiceTable.KAFKA_PORT);
-        return call(() -> Demo.run(admin, agent, supervisor, kafka));
+        String warehouse = key.issueToken(Demo.WAREHOUSE, List.of("WAREHOUSE"), List.of(Demo.CASE_STORE),
+                Duration.ofHours(1));
+        return call(() -> Demo.run(admin, agent, supervisor, warehouse));
     }
 
     private int bench(String[] args) {
@@ -358,7 +359,9 @@ public final class Launcher {
                   demo    Against the running system (./aftersales run in another terminal): opens ordinary
                           tickets in five stores while one production batch goes bad, and shows the product
                           being delisted, production alerted and the open tickets marked, with timings;
-                          then works one quality case from intake to closed, step by step.
+                          then works one quality case from intake to closed, step by step (its refund
+                          paid by the platform sandbox), and a return-and-refund and a refund before
+                          shipment to paid.
                   bench   Against the running system: ticket intake throughput and latency percentiles, and
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
                           [clients=8] [bursts=20]. Results are in docs/benchmarks.md.

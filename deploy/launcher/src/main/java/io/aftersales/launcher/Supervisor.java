@@ -246,10 +246,23 @@ public final class Supervisor implements AutoCloseable {
      * this supervisor runs on the table's ports.
      */
     public ServiceProcess start(String name, String instance) {
-        return start(ServiceTable.service(name), instance);
+        return start(ServiceTable.service(name), instance, Map.of());
     }
 
-    private synchronized ServiceProcess start(ServiceTable.Service service, String instance) {
+    /**
+     * As {@link #start(String, String)}, with more environment variables (over the supervisor's own):
+     * e.g. a test hook of a service (refund-service's {@code AFTERSALES_REFUNDS_FAULTINJECTION_HALTAT}).
+     */
+    public ServiceProcess start(String name, String instance, Map<String, String> extraEnvironment) {
+        return start(ServiceTable.service(name), instance, extraEnvironment);
+    }
+
+    private ServiceProcess start(ServiceTable.Service service, String instance) {
+        return start(service, instance, Map.of());
+    }
+
+    private synchronized ServiceProcess start(ServiceTable.Service service, String instance,
+                                              Map<String, String> extraEnvironment) {
         if (stopped) {
             throw new IllegalStateException("stopping: no new processes");
         }
@@ -264,11 +277,12 @@ public final class Supervisor implements AutoCloseable {
         if (instance != null) {
             command.add("--spring.kafka.client-id=" + clientId(service.name(), instance));
         }
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "AFTERSALES_SANDBOX_URL", sandboxUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(),
                 "SPRING_DATA_MONGODB_URI", mongoUri(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", signingKey.publicKeyFile().toUri().toString());
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", signingKey.publicKeyFile().toUri().toString()));
+        environment.putAll(extraEnvironment);
         ServiceProcess process = new ServiceProcess(service.name(), launch(command, environment, log), apiPort,
                 managementPort, log);
         services.add(process);

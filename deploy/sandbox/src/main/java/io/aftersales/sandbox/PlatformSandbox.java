@@ -429,8 +429,15 @@ public final class PlatformSandbox implements AutoCloseable {
         request.put("requestNo", requestNo);
         request.put("storeId", text(body, "storeId"));
         request.put("orderId", text(body, "orderId"));
-        return new Request(requestNo, request, behaviour -> json.createObjectNode()
-                .put("requestNo", requestNo).put("result", behaviour.cancellation()));
+        return new Request(requestNo, request, behaviour -> {
+            ObjectNode answer = json.createObjectNode().put("requestNo", requestNo).put("result", behaviour.cancellation());
+            if ("ALREADY_SHIPPED".equals(behaviour.cancellation())) {
+                // a parcel that left names its waybill: the only way the courier can be asked to intercept it
+                answer.put("courier", "SF").put("trackingNumber",
+                        "SF" + String.format("%012d", Math.floorMod((long) requestNo.hashCode(), 1_000_000_000_000L)));
+            }
+            return answer;
+        });
     }
 
     private Request stockHold(JsonNode body) {

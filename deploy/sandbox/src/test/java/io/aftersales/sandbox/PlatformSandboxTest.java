@@ -235,9 +235,12 @@ class PlatformSandboxTest {
         assertThat(cancelled).isEqualTo(JSON.readTree("{\"requestNo\":\"C-1\",\"result\":\"CANCELLED\"}"));
 
         put("/sandbox/v1/behaviour/store-w", "{\"cancellation\":\"ALREADY_SHIPPED\"}");
-        assertThat(postJson("/sandbox/v1/warehouse/cancellations",
-                "{\"requestNo\":\"C-2\",\"storeId\":\"store-w\",\"orderId\":\"O-2\"}").get("result").asText())
-                .isEqualTo("ALREADY_SHIPPED");
+        JsonNode shipped = postJson("/sandbox/v1/warehouse/cancellations",
+                "{\"requestNo\":\"C-2\",\"storeId\":\"store-w\",\"orderId\":\"O-2\"}");
+        assertThat(shipped.get("result").asText()).isEqualTo("ALREADY_SHIPPED");
+        // the courier can only be asked to intercept a parcel the warehouse names
+        assertThat(shipped.path("courier").asText()).as("courier").isNotBlank();
+        assertThat(shipped.path("trackingNumber").asText()).as("tracking number").isNotBlank();
         assertThat(postJson("/sandbox/v1/warehouse/cancellations",
                 "{\"requestNo\":\"C-1\",\"storeId\":\"store-w\",\"orderId\":\"O-1\"}"))
                 .as("a repeated requestNo gets its first answer").isEqualTo(cancelled);

@@ -34,8 +34,16 @@ public class SandboxClient implements RefundPayouts, Warehouse, Courier {
     private final Supplier<String> notifyUrl;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final PayoutFaultInjection faults;
 
     public SandboxClient(URI base, Supplier<String> notifyUrl, Duration connectTimeout, Duration timeout, ObjectMapper json) {
+        this(base, notifyUrl, connectTimeout, timeout, json, PayoutFaultInjection.off());
+    }
+
+    /** With a test hook that halts the process at a step of the payout path ({@link PayoutFaultInjection}). */
+    public SandboxClient(URI base, Supplier<String> notifyUrl, Duration connectTimeout, Duration timeout, ObjectMapper json,
+                         PayoutFaultInjection faults) {
+        this.faults = faults;
         this.base = base;
         this.notifyUrl = notifyUrl;
         this.timeout = timeout;
@@ -57,7 +65,11 @@ public class SandboxClient implements RefundPayouts, Warehouse, Courier {
         if (notify != null && !notify.isBlank()) {
             body.put("notifyUrl", notify);
         }
+        faults.reached(PayoutFaultInjection.Step.BEFORE_ASKING, order.idempotencyKey(), order.storeId());
         JsonNode answer = post("/sandbox/v1/payouts", body);
+        faults.reached(PayoutFaultInjection.Step.AFTER_ASKING_BEFORE_RECORDING, order.idempotencyKey(), order.storeId());
+        // registered now, run once the refund's events are committed (the unit of work this call is part of)
+        faults.reached(PayoutFaultInjection.Step.AFTER_RECORDING_BEFORE_PUBLISHING, order.idempotencyKey(), order.storeId());
         return "PAID".equals(answer.path("status").asText())
                 ? PayoutAnswer.confirmed(answer.path("payoutId").asText())
                 : PayoutAnswer.pending();
@@ -75,8 +87,15 @@ public class SandboxClient implements RefundPayouts, Warehouse, Courier {
 
     @Override
     public Interception intercept(String refundId, String courier, String trackingNumber) {
+        return intercept(refundId, null, courier, trackingNumber);
+    }
+
+    /** The platform's intercept API takes the store that shipped the parcel (its couriers are per store). */
+    @Override
+    public Interception intercept(String refundId, String storeId, String courier, String trackingNumber) {
         JsonNode answer = post("/sandbox/v1/couriers/intercepts", json.createObjectNode()
-                .put("requestNo", refundId).put("courier", courier).put("trackingNumber", trackingNumber));
+                .put("requestNo", refundId).put("storeId", storeId).put("courier", courier)
+                .put("trackingNumber", trackingNumber));
         return "INTERCEPTED".equals(answer.path("result").asText()) ? Interception.succeeded()
                 : Interception.failed("the courier could not intercept the parcel");
     }

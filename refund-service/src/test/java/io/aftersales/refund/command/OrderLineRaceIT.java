@@ -10,7 +10,13 @@ import io.aftersales.platform.eventstore.MongoEventStorageEngine;
 import io.aftersales.refund.api.AgreeRefund;
 import io.aftersales.refund.api.OpenRefund;
 import io.aftersales.refund.api.Platform;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftersales.refund.api.PayoutRequested;
 import io.aftersales.refund.api.RefundAgreed;
+import io.aftersales.refund.api.RefundPaid;
+import io.aftersales.refund.api.RefundStateConflict;
+import io.aftersales.refund.api.RequestPayout;
+import io.aftersales.refund.sandbox.SandboxClient;
 import io.aftersales.refund.api.RefundExceedsPaid;
 import io.aftersales.refund.api.RefundKind;
 import io.aftersales.refund.api.RefundLine;
@@ -27,6 +33,10 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -38,6 +48,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,20 +73,28 @@ import static io.aftersales.refund.command.RefundFixtures.POLICY;
 import static io.aftersales.refund.command.RefundFixtures.STORE;
 import static io.aftersales.refund.command.RefundFixtures.goods;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two refunds on one order line, agreed at the same moment on two instances sharing the event
  * store: each would fit alone, together they exceed what was paid. The ledger's sequence number
  * lets one through; the other's whole commit (ledger and refund) fails, and its retry is refused.
- * Runs on the platform's {@link MongoEventStorageEngine} (ADR 0001, ADR 0110).
+ * Runs on the platform's {@link MongoEventStorageEngine} (ADR 0001, ADR 0110). Then each instance is
+ * asked to pay both (as a redelivered or replayed {@code RefundApproved} would): the winner is paid
+ * once by the platform sandbox ({@link TestInfrastructure#sandboxUrl()}), the loser never reaches
+ * its payout ledger.
  */
 class OrderLineRaceIT {
 
     private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(
             new ObjectMapper().setVisibility(PropertyAccessor.FIELD, Visibility.ANY)).build();
-    private static final RefundOrigin FROM_TICKET = RefundOrigin.ticketResolution("ticket-1", 1);
-    private static final RefundOrigin FROM_PLATFORM = RefundOrigin.platformRequest(Platform.TMALL, "RF-889");
-    private static final RefundOrigin EARLIER = RefundOrigin.ticketResolution("ticket-0", 1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // unique per test: the platform sandbox (and its payout ledger) is shared by the whole test JVM
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final RefundOrigin ticketRefund = RefundOrigin.ticketResolution("ticket-1-" + run, 1);
+    private final RefundOrigin platformRefund = RefundOrigin.platformRequest(Platform.TMALL, "RF-889-" + run);
+    private final RefundOrigin earlierRefund = RefundOrigin.ticketResolution("ticket-0-" + run, 1);
 
     private MongoClient client;
     private MongoDatabase database;
@@ -106,8 +131,8 @@ class OrderLineRaceIT {
     void two_more_refunds_agreed_at_once_on_two_instances_that_together_exceed_what_is_left_agree_only_one()
             throws Exception {
         Node earlier = new Node();
-        earlier.gateway.sendAndWait(open(EARLIER, goods("50.00")));
-        earlier.gateway.sendAndWait(new AgreeRefund(EARLIER.refundId(), "agent-7", NOW));
+        earlier.gateway.sendAndWait(open(earlierRefund, goods("50.00")));
+        earlier.gateway.sendAndWait(new AgreeRefund(earlierRefund.refundId(), "agent-7", NOW));
 
         Throwable lost = race(goods("200.00"), goods("200.00"));
 
@@ -123,13 +148,13 @@ class OrderLineRaceIT {
     private Throwable race(List<RefundLine> fromTicket, List<RefundLine> fromPlatform) throws Exception {
         Node first = new Node();
         Node second = new Node();
-        first.gateway.sendAndWait(open(FROM_TICKET, fromTicket));
-        first.gateway.sendAndWait(open(FROM_PLATFORM, fromPlatform));
+        first.gateway.sendAndWait(open(ticketRefund, fromTicket));
+        first.gateway.sendAndWait(open(platformRefund, fromPlatform));
         int reservedBefore = payloads(ORDER_LINE).size();
         ledgersLoaded = new CyclicBarrier(2);
 
-        Future<Object> byFirst = callers.submit(outcome(first, FROM_TICKET));
-        Future<Object> bySecond = callers.submit(outcome(second, FROM_PLATFORM));
+        Future<Object> byFirst = callers.submit(outcome(first, ticketRefund));
+        Future<Object> bySecond = callers.submit(outcome(second, platformRefund));
         List<Object> outcomes = List.of(byFirst.get(30, TimeUnit.SECONDS), bySecond.get(30, TimeUnit.SECONDS));
         ledgersLoaded = null;
 
@@ -137,17 +162,42 @@ class OrderLineRaceIT {
         List<Object> ledger = payloads(ORDER_LINE);
         assertThat(ledger).hasSize(reservedBefore + 1);
         String winner = ((RefundReserved) ledger.get(ledger.size() - 1)).refundId();
-        RefundOrigin loser = winner.equals(FROM_TICKET.refundId()) ? FROM_PLATFORM : FROM_TICKET;
+        RefundOrigin loser = winner.equals(ticketRefund.refundId()) ? platformRefund : ticketRefund;
         assertThat(payloads(winner)).hasAtLeastOneElementOfType(RefundAgreed.class);
         // the loser's refund events were in the same commit as its ledger event: none of them is stored
         assertThat(payloads(loser.refundId())).singleElement().isInstanceOf(RefundRequested.class);
         // its retry sees the winner on the ledger
         assertThat(outcome(second, loser).call()).isInstanceOf(RefundExceedsPaid.class);
 
+        payBoth(first, second, winner, loser.refundId());
         return (Throwable) outcomes.stream().filter(Throwable.class::isInstance).findFirst().orElseThrow();
     }
 
-    private static OpenRefund open(RefundOrigin origin, List<RefundLine> lines) {
+    /** Both instances ask to pay both refunds: one payout, of the winner, on the platform's ledger. */
+    private void payBoth(Node first, Node second, String winner, String loser) throws Exception {
+        for (Node node : List.of(first, second)) {
+            node.gateway.sendAndWait(new RequestPayout(winner, NOW));
+            assertThatThrownBy(() -> node.gateway.sendAndWait(new RequestPayout(loser, NOW)))
+                    .isInstanceOf(RefundStateConflict.class);
+        }
+        assertThat(payloads(winner)).filteredOn(RefundPaid.class::isInstance).hasSize(1);
+        assertThat(payloads(loser)).noneMatch(e -> e instanceof PayoutRequested || e instanceof RefundPaid);
+        JsonNode paid = sandboxPayouts(winner);
+        assertThat(paid).hasSize(1);
+        assertThat(paid.get(0).path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.get(0).path("requests").asInt()).isEqualTo(1);
+        assertThat(sandboxPayouts(loser)).isEmpty();
+    }
+
+    private static JsonNode sandboxPayouts(String refundId) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TestInfrastructure.sandboxUrl()
+                        + "/sandbox/v1/payouts?refundId=" + URLEncoder.encode(refundId, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private OpenRefund open(RefundOrigin origin, List<RefundLine> lines) {
         return new OpenRefund(origin.refundId(), origin, RefundKind.REFUND_ONLY, STORE, ORDER, ORDER_LINE, "buyer-42",
                 PAID, lines, Responsibility.SELLER, null, POLICY, "agent-7", NOW,
                 new io.aftersales.refund.api.OrderItem(io.aftersales.refund.api.Platform.TMALL, "JK2611-RED-M", "JK2611", null));
@@ -179,13 +229,19 @@ class OrderLineRaceIT {
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder().mongoDatabase(database)
                     .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build();
             eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
-            EventSourcingRepository<Refund> refunds =
-                    EventSourcingRepository.builder(Refund.class).eventStore(eventStore).build();
+            // the payout port the refund's RequestPayout handler takes: the platform sandbox over HTTP
+            ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                    ClasspathParameterResolverFactory.forClass(Refund.class),
+                    new SimpleResourceParameterResolverFactory(List.of(new SandboxClient(
+                            URI.create(TestInfrastructure.sandboxUrl()), () -> null, Duration.ofSeconds(2),
+                            Duration.ofSeconds(5), JSON))));
+            EventSourcingRepository<Refund> refunds = EventSourcingRepository.builder(Refund.class)
+                    .parameterResolverFactory(resolvers).eventStore(eventStore).build();
             EventSourcingRepository<OrderLineLedger> ledgers =
                     EventSourcingRepository.builder(OrderLineLedger.class).eventStore(eventStore).build();
             SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
             AggregateAnnotationCommandHandler.<Refund>builder().aggregateType(Refund.class).repository(refunds)
-                    .build().subscribe(commandBus);
+                    .parameterResolverFactory(resolvers).build().subscribe(commandBus);
             new AnnotationCommandHandlerAdapter<>(new RefundAgreements(refunds, new MeetingLedgers(ledgers)))
                     .subscribe(commandBus);
             gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();

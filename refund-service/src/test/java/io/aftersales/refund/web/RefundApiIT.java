@@ -3,8 +3,8 @@ package io.aftersales.refund.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.refund.RefundServiceIT;
-import io.aftersales.refund.StubSandbox;
 import io.aftersales.refund.sandbox.SandboxSignature;
+import io.aftersales.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -103,7 +103,7 @@ class RefundApiIT extends RefundServiceIT {
     @Test
     void a_refund_above_the_stores_threshold_waits_for_a_supervisor_and_is_paid_on_the_platforms_late_notification() {
         String store = "late-store-" + UUID.randomUUID();
-        StubSandbox.get().behave(store, "LATE");
+        behave(store, "{\"payouts\":\"LATE\",\"delay\":\"PT1S\"}");
         WebTestClient agent = as("agent-7", "AGENT", store);
         JsonNode view = open(agent, platformRequest(store, "TM-RF-" + UUID.randomUUID(), "REFUND_ONLY", "259.00"),
                 HttpStatus.CREATED);
@@ -113,26 +113,35 @@ class RefundApiIT extends RefundServiceIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> agent.get().uri("/api/v1/refunds/{id}", id).exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().at("/refund/status").asText(), "PAID"::equals);
-        assertThat(StubSandbox.get().payoutRequests(id)).isEqualTo(1);
+        JsonNode ledger = payouts(id);
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).path("requests").asInt()).isEqualTo(1);
+        assertThat(ledger.get(0).path("status").asText()).isEqualTo("PAID");
     }
 
     @Test
     void a_payout_the_platform_refuses_is_retried_until_it_is_paid() {
         String store = "failing-store-" + UUID.randomUUID();
-        StubSandbox.get().behave(store, "FAIL");
+        behave(store, "{\"payouts\":\"FAIL\"}");
         WebTestClient agent = as("agent-7", "AGENT", store);
         JsonNode view = open(agent, platformRequest(store, "TM-RF-" + UUID.randomUUID(), "REFUND_ONLY", "59.00"),
                 HttpStatus.CREATED);
         String id = view.at("/refund/id").asText();
         act(agent, id, "agree", null, view);
-        await().atMost(Duration.ofSeconds(30)).until(() -> StubSandbox.get().payoutRequests(id) >= 2);
-        assertThat(agent.get().uri("/api/v1/refunds/{id}", id).exchange().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().at("/refund/status").asText()).isEqualTo("APPROVED");
+        // the platform answers 503 and records nothing (the first attempt and the retries 1 s and 2 s later)
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> agent.get()
+                .uri("/api/v1/refunds/{id}", id).exchange().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().at("/refund/status").asText(), "APPROVED"::equals);
+        assertThat(payouts(id)).isEmpty();
 
-        StubSandbox.get().behave(store, "OK");
+        behave(store, "{\"payouts\":\"OK\"}");
 
         await().atMost(Duration.ofSeconds(90)).until(() -> agent.get().uri("/api/v1/refunds/{id}", id).exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().at("/refund/status").asText(), "PAID"::equals);
+        assertThat(payouts(id)).singleElement().satisfies(payout -> {
+            assertThat(payout.path("status").asText()).isEqualTo("PAID");
+            assertThat(payout.path("requests").asInt()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -143,11 +152,10 @@ class RefundApiIT extends RefundServiceIT {
                 .header("X-Sandbox-Signature", "sha256=00").bodyValue(body).exchange().expectStatus().isUnauthorized();
         anonymous.post().uri("/api/v1/platform-notifications/payouts").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().isUnauthorized();
-        // rightly signed, for a refund that does not exist: not a 2xx, so the platform asks again
-        int status = anonymous.post().uri("/api/v1/platform-notifications/payouts").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Sandbox-Signature", new SandboxSignature(StubSandbox.SECRET).sign(body)).bodyValue(body)
-                .exchange().returnResult(String.class).getStatus().value();
-        assertThat(status).isEqualTo(404);
+        // rightly signed, for a refund that does not exist: accepted and logged, so the platform stops asking
+        anonymous.post().uri("/api/v1/platform-notifications/payouts").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Sandbox-Signature", new SandboxSignature(TestInfrastructure.sandboxSecret()).sign(body)).bodyValue(body)
+                .exchange().expectStatus().isAccepted().expectBody().isEmpty();
     }
 
     @Test

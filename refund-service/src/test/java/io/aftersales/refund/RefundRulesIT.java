@@ -71,6 +71,21 @@ class RefundRulesIT extends RefundServiceIT {
         assertThat(refunded(agreed)).isEqualByComparingTo("259.00");
     }
 
+    /** The path that stuck before: the warehouse named no waybill and the courier was asked without the store. */
+    @Test
+    void a_parcel_already_shipped_is_intercepted_by_its_courier_and_the_refund_is_paid() {
+        String store = "tmall-preship-it";
+        behave(store, "{\"cancellation\":\"ALREADY_SHIPPED\",\"intercept\":\"INTERCEPTED\"}");
+        WebTestClient agent = as("agent-preship", "AGENT", store);
+        String refund = id(open(agent, request(store, "order-" + UUID.randomUUID(), "BEFORE_SHIPMENT",
+                line("GOODS", "189.00"))));
+        act(agent, refund, "agree", null, find(agent, refund));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(agent, refund))
+                || "CLOSED".equals(status(agent, refund)));
+        assertThat(payouts(refund)).hasSize(1);
+    }
+
     @Test
     void a_refused_refunds_amount_is_available_again_for_a_later_refund_on_the_same_order_line() {
         String orderId = "order-" + UUID.randomUUID();

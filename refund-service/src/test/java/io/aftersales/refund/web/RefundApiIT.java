@@ -155,7 +155,7 @@ class RefundApiIT extends RefundServiceIT {
         // rightly signed, for a refund that does not exist: accepted and logged, so the platform stops asking
         anonymous.post().uri("/api/v1/platform-notifications/payouts").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Sandbox-Signature", new SandboxSignature(TestInfrastructure.sandboxSecret()).sign(body)).bodyValue(body)
-                .exchange().expectStatus().isAccepted().expectBody().isEmpty();
+                .exchange().expectStatus().isAccepted();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 /** The courier accepted the claim. */
 public record ClaimAccepted(
         String claimId,
+        String ticketId,
         String storeId,
         String courier,
         String claimNumber,

@@ -5,6 +5,7 @@ import java.time.Instant;
 /** The courier rejected the claim. */
 public record ClaimRejected(
         String claimId,
+        String ticketId,
         String storeId,
         String courier,
         String claimNumber,

@@ -5,6 +5,7 @@ import java.time.Instant;
 /** The claim was given up; {@code amountWrittenOff} is what was claimed. */
 public record ClaimWrittenOff(
         String claimId,
+        String ticketId,
         String storeId,
         String courier,
         String claimNumber,

@@ -245,7 +245,7 @@ public class Claim {
             throw new ClaimRuleViolation("amountAccepted", "must not exceed the " + claimed.amount().toPlainString()
                     + " claimed");
         }
-        apply(new ClaimAccepted(claimId, storeId, courier, claimNumber, command.amountAccepted(), command.actor(),
+        apply(new ClaimAccepted(claimId, ticketId, storeId, courier, claimNumber, command.amountAccepted(), command.actor(),
                 command.requestedAt()));
     }
 
@@ -255,7 +255,7 @@ public class Claim {
             throw new ClaimStateConflict("rejected", status, null);
         }
         text("reason", command.reason());
-        apply(new ClaimRejected(claimId, storeId, courier, claimNumber, command.reason().strip(), command.actor(),
+        apply(new ClaimRejected(claimId, ticketId, storeId, courier, claimNumber, command.reason().strip(), command.actor(),
                 command.requestedAt()));
     }
 
@@ -274,7 +274,7 @@ public class Claim {
             throw new ClaimStateConflict("written off", status, "only a rejected or escalated claim is written off");
         }
         text("reason", command.reason());
-        apply(new ClaimWrittenOff(claimId, storeId, courier, claimNumber, claimed, command.reason().strip(),
+        apply(new ClaimWrittenOff(claimId, ticketId, storeId, courier, claimNumber, claimed, command.reason().strip(),
                 command.actor(), command.requestedAt()));
     }
 

@@ -346,7 +346,7 @@ class ClaimLifecycleTest {
     @Test
     void the_courier_accepts_up_to_the_amount_claimed() {
         fixture.given(filedClaim()).when(new RecordAcceptance(CLAIM, Money.cny("200.00"), "lg-1", NOW, null))
-                .expectEvents(new ClaimAccepted(CLAIM, STORE, "ZTO", "ZC-1", Money.cny("200.00"), "lg-1", NOW));
+                .expectEvents(new ClaimAccepted(CLAIM, TICKET, STORE, "ZTO", "ZC-1", Money.cny("200.00"), "lg-1", NOW));
         fixture.given(filedClaim()).when(new RecordAcceptance(CLAIM, Money.cny("300.00"), "lg-1", NOW, null))
                 .expectException(field("amountAccepted")).expectNoEvents();
     }
@@ -376,7 +376,7 @@ class ClaimLifecycleTest {
                 .expectEvents(new ClaimEscalated(CLAIM, STORE, "to the ZTO regional manager", "lg-1", NOW));
         fixture.given(filedClaim()).andGiven(rejected(), escalated())
                 .when(new RecordAcceptance(CLAIM, Money.cny("259.00"), "lg-1", NOW, null))
-                .expectEvents(new ClaimAccepted(CLAIM, STORE, "ZTO", "ZC-1", Money.cny("259.00"), "lg-1", NOW));
+                .expectEvents(new ClaimAccepted(CLAIM, TICKET, STORE, "ZTO", "ZC-1", Money.cny("259.00"), "lg-1", NOW));
     }
 
     @Test
@@ -474,11 +474,11 @@ class ClaimLifecycleTest {
     }
 
     static ClaimAccepted accepted(String amount) {
-        return new ClaimAccepted(CLAIM, STORE, "ZTO", "ZC-1", Money.cny(amount), "lg-1", NOW);
+        return new ClaimAccepted(CLAIM, TICKET, STORE, "ZTO", "ZC-1", Money.cny(amount), "lg-1", NOW);
     }
 
     static ClaimRejected rejected() {
-        return new ClaimRejected(CLAIM, STORE, "ZTO", "ZC-1", "signed without remark", "lg-1", NOW);
+        return new ClaimRejected(CLAIM, TICKET, STORE, "ZTO", "ZC-1", "signed without remark", "lg-1", NOW);
     }
 
     static ClaimEscalated escalated() {
@@ -486,7 +486,7 @@ class ClaimLifecycleTest {
     }
 
     static ClaimWrittenOff writtenOff() {
-        return new ClaimWrittenOff(CLAIM, STORE, "ZTO", "ZC-1", Money.cny("259.00"), "below the effort", "lg-1", NOW);
+        return new ClaimWrittenOff(CLAIM, TICKET, STORE, "ZTO", "ZC-1", Money.cny("259.00"), "below the effort", "lg-1", NOW);
     }
 
     static List<Object> compensatedClaim() {

@@ -75,6 +75,8 @@ public class ClaimMetrics implements SmartLifecycle {
                 String currency = claim.get("amountClaimed", Document.class).getString("currency");
                 owed.merge(Tags.of("courier", courier, "currency", currency), amount, BigDecimal::add);
             }
+        }
+        for (Document claim : queries.withPendingReshipments()) {
             for (Object item : claim.getList("reshipments", Object.class, List.of())) {
                 Document reshipment = (Document) item;
                 if (!reshipment.getBoolean("shipped", false)) {

@@ -142,6 +142,11 @@ public class ClaimQueries {
                 ClaimStatus.WRITTEN_OFF.name(), ClaimStatus.WRONG_SHIPMENT_REGISTERED.name())));
     }
 
+    /** Every claim with a replacement not shipped yet, open or not (for the metrics). */
+    public List<Document> withPendingReshipments() {
+        return projection.all(Filters.eq("reshipments.shipped", false));
+    }
+
     /** Every wrong-shipment entry (for the metrics). */
     public List<WrongShipmentLine> allWrongShipments() {
         return wrongShipments(null, null);

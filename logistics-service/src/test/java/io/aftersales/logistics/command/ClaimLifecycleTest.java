@@ -329,6 +329,11 @@ class ClaimLifecycleTest {
     }
 
     @Test
+    void a_reship_first_claim_without_its_replacement_ordered_is_not_filed() {
+        fixture.given(opened(ClaimKind.LOST)).when(file()).expectException(conflict(ClaimStatus.OPENED)).expectNoEvents();
+    }
+
+    @Test
     void a_claim_is_filed_once() {
         fixture.given(filedClaim()).when(file()).expectException(conflict(ClaimStatus.FILED)).expectNoEvents();
     }

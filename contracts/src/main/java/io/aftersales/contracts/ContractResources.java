@@ -2,6 +2,13 @@ package io.aftersales.contracts;
 
 import io.aftersales.contracts.claims.v1.ClaimOpened;
 import io.aftersales.contracts.claims.v1.ReshipmentShipped;
+import io.aftersales.contracts.claims.v1.ReshipmentOrdered;
+import io.aftersales.contracts.claims.v1.ClaimFiled;
+import io.aftersales.contracts.claims.v1.ClaimAccepted;
+import io.aftersales.contracts.claims.v1.ClaimRejected;
+import io.aftersales.contracts.claims.v1.ClaimCompensated;
+import io.aftersales.contracts.claims.v1.ClaimWrittenOff;
+import io.aftersales.contracts.claims.v1.WrongShipmentRegistered;
 import io.aftersales.contracts.quality.v1.DefectAddedToIncident;
 import io.aftersales.contracts.quality.v1.ProductDelisted;
 import io.aftersales.contracts.quality.v1.ProductRelisted;
@@ -97,6 +104,13 @@ public final class ContractResources {
         types.put(RefundClosed.TYPE, RefundClosed.class);
         types.put(ClaimOpened.TYPE, ClaimOpened.class);
         types.put(ReshipmentShipped.TYPE, ReshipmentShipped.class);
+        types.put(ReshipmentOrdered.TYPE, ReshipmentOrdered.class);
+        types.put(ClaimFiled.TYPE, ClaimFiled.class);
+        types.put(ClaimAccepted.TYPE, ClaimAccepted.class);
+        types.put(ClaimRejected.TYPE, ClaimRejected.class);
+        types.put(ClaimCompensated.TYPE, ClaimCompensated.class);
+        types.put(ClaimWrittenOff.TYPE, ClaimWrittenOff.class);
+        types.put(WrongShipmentRegistered.TYPE, WrongShipmentRegistered.class);
         KNOWN_TYPES = Collections.unmodifiableMap(types);
     }
 

@@ -59,7 +59,14 @@ class ContractResourcesTest {
                 "aftersales.refund.paid.v1",
                 "aftersales.refund.closed.v1",
                 "aftersales.claim.opened.v1",
-                "aftersales.claim.reshipment-shipped.v1");
+                "aftersales.claim.reshipment-shipped.v1",
+                "aftersales.claim.reshipment-ordered.v1",
+                "aftersales.claim.filed.v1",
+                "aftersales.claim.accepted.v1",
+                "aftersales.claim.rejected.v1",
+                "aftersales.claim.compensated.v1",
+                "aftersales.claim.written-off.v1",
+                "aftersales.claim.wrong-shipment-registered.v1");
         assertThat(ContractResources.knownTypes()).contains(
                 Map.entry("aftersales.ticket.opened.v1", TicketOpened.class),
                 Map.entry("aftersales.ticket.defect-reported.v1", DefectReported.class),

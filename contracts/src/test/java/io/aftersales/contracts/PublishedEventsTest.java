@@ -3,6 +3,7 @@ package io.aftersales.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
+import io.aftersales.contracts.claims.v1.ReshipmentOrdered;
 import io.aftersales.contracts.claims.v1.ReshipmentShipped;
 import io.aftersales.contracts.refunds.v1.RefundPaid;
 import io.aftersales.contracts.tickets.v1.ResolutionApproved;
@@ -33,7 +34,7 @@ class PublishedEventsTest {
                     "satisfaction", "duplicateOf");
 
     /**
-     * Fields that may be null in the named events only: a refund or a reshipment may carry out no
+     * Fields that may be null in the named events only: a refund or a reshipment (shipped or ordered) may carry out no
      * ticket's resolution, while every ticket event has its ticket and resolution; a supervisor's
      * note is optional, QA's note on a relisting is not.
      */
@@ -50,7 +51,8 @@ class PublishedEventsTest {
             Map.entry("aftersales.refund.qc-failed.v1", Set.of("ticketId", "resolutionNumber")),
             Map.entry("aftersales.refund.approved.v1", Set.of("ticketId", "resolutionNumber")),
             Map.entry("aftersales.refund.closed.v1", Set.of("ticketId", "resolutionNumber")),
-            Map.entry(ReshipmentShipped.TYPE, Set.of("resolutionNumber")));
+            Map.entry(ReshipmentShipped.TYPE, Set.of("resolutionNumber")),
+            Map.entry(ReshipmentOrdered.TYPE, Set.of("resolutionNumber")));
 
     private static boolean nullable(String ceType, String field) {
         return NULLABLE.contains(field) || NULLABLE_IN.getOrDefault(ceType, Set.of()).contains(field);

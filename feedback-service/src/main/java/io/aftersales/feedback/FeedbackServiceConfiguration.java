@@ -6,6 +6,9 @@ import io.aftersales.feedback.messaging.DelistingLatency;
 import io.aftersales.feedback.messaging.QualityEventTranslator;
 import io.aftersales.feedback.query.DefectRuleQueries;
 import io.aftersales.feedback.query.QualityProjection;
+import io.aftersales.feedback.query.StockCorrections;
+import io.aftersales.feedback.messaging.WrongShipmentListener;
+import io.aftersales.platform.messaging.Inbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.client.MongoDatabase;
@@ -85,6 +88,16 @@ class FeedbackServiceConfiguration {
     @Bean
     DelistingLatency delistingLatency(MeterRegistry meterRegistry) {
         return new DelistingLatency(meterRegistry);
+    }
+
+    @Bean
+    StockCorrections stockCorrections(MongoDatabase serviceDatabase) {
+        return new StockCorrections(serviceDatabase);
+    }
+
+    @Bean
+    WrongShipmentListener wrongShipmentListener(Inbox inbox, CommandGateway commandGateway, Clock clock) {
+        return new WrongShipmentListener(inbox, commandGateway, clock);
     }
 
     @Bean

@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param ticketId the ticket the claim was opened for
  * @param storeId the store the order belongs to
  * @param kind a code in UPPER_SNAKE_CASE, e.g. {@code LOST}, {@code DAMAGED}, {@code SHORT_DELIVERY}, {@code ADDRESS_PROBLEM} (open list)
- * @param courier the courier's code, e.g. {@code SF}, {@code ZTO}, {@code EMS}
- * @param trackingNumber the tracking number of the parcel claimed for
+ * @param courier the courier's code, e.g. {@code SF}, {@code ZTO}, {@code EMS}; {@code UNKNOWN} when the ticket did not name it
+ * @param trackingNumber the tracking number of the parcel claimed for; {@code UNKNOWN} when the ticket did not name it
  * @param openedAt when (also {@code ce_time})
  */
 public record ClaimOpened(

@@ -1,0 +1,37 @@
+package io.aftersales.contracts.claims.v1;
+
+import io.aftersales.contracts.IntegrationEvent;
+import io.aftersales.contracts.Money;
+
+import java.time.Instant;
+
+/**
+ * The courier paid the claim.
+ * Published by logistics-service on {@code aftersales.claims.v1} as CloudEvents type {@value #TYPE}; Kafka key and
+ * {@code ce_subject} are the claim id, {@code ce_time} is {@code compensatedAt}. JSON Schema:
+ * {@code schemas/aftersales.claim.compensated.v1.json}.
+ *
+ * @param claimId the claim (aggregate) id; also the Kafka key and ce_subject
+ * @param ticketId the ticket the claim is for
+ * @param storeId the store (店铺) the order belongs to
+ * @param courier the courier claimed against, e.g. SF, ZTO, YTO, EMS
+ * @param claimNumber the courier's claim number
+ * @param amountReceived what the courier paid
+ * @param compensatedAt when the payment was recorded
+ */
+public record ClaimCompensated(
+        String claimId,
+        String ticketId,
+        String storeId,
+        String courier,
+        String claimNumber,
+        Money amountReceived,
+        Instant compensatedAt) implements IntegrationEvent {
+
+    public static final String TYPE = "aftersales.claim.compensated.v1";
+
+    @Override
+    public String subject() {
+        return claimId;
+    }
+}

@@ -1,5 +1,6 @@
 package io.aftersales.logistics.web;
 
+import io.aftersales.platform.web.Versions;
 import io.aftersales.logistics.api.AddressResolution;
 import io.aftersales.logistics.api.ClaimIds;
 import io.aftersales.logistics.api.ClaimKind;
@@ -307,22 +308,11 @@ public class ClaimController {
     }
 
     static String etag(ClaimView view) {
-        return "\"" + view.version() + "\"";
+        return Versions.etag(view.version());
     }
 
     static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match must be an ETag of this claim");
-        }
+        return Versions.expected(ifMatch, "claim");
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,8 @@ package io.aftersales.refund.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.refund.RefundServiceIT;
+import io.aftersales.refund.api.Platform;
+import io.aftersales.refund.api.RefundIds;
 import io.aftersales.refund.sandbox.SandboxSignature;
 import io.aftersales.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -166,7 +168,8 @@ class RefundApiIT extends RefundServiceIT {
                 + io.aftersales.testing.TestTokens.token("fuzz", List.of("AGENT", "SUPERVISOR", "WAREHOUSE"),
                 List.of(STORE))).build();
         for (int i = 0; i < 60; i++) {
-            Map<String, Object> body = platformRequest(STORE, "TM-RF-" + UUID.randomUUID(), "RETURN_AND_REFUND", "100.00");
+            String externalRefundId = "TM-RF-" + UUID.randomUUID();
+            Map<String, Object> body = platformRequest(STORE, externalRefundId, "RETURN_AND_REFUND", "100.00");
             List<String> fields = new ArrayList<>(body.keySet());
             String field = fields.get(random.nextInt(fields.size()));
             switch (random.nextInt(3)) {
@@ -178,6 +181,11 @@ class RefundApiIT extends RefundServiceIT {
             int status = all.post().uri("/api/v1/refunds").contentType(MediaType.APPLICATION_JSON).bodyValue(text)
                     .exchange().returnResult(String.class).getStatus().value();
             assertThat(status).as("open %d: %s", i, text).isLessThan(500);
+            if (status >= 400 && !"externalRefundId".equals(field) && !"platform".equals(field)) {
+                // nothing half-written: the refund this request would have opened does not exist
+                all.get().uri("/api/v1/refunds/{id}", RefundIds.forPlatformRequest(Platform.TMALL, externalRefundId))
+                        .exchange().expectStatus().isNotFound();
+            }
         }
         for (Object[] action : ACTIONS) {
             JsonNode view = open(all, platformRequest(STORE, "TM-RF-" + UUID.randomUUID(), "RETURN_AND_REFUND",

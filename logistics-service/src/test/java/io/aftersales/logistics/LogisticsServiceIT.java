@@ -1,6 +1,10 @@
 package io.aftersales.logistics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.testing.InfrastructureIntegrationTest;
+import io.aftersales.testing.TcpProxy;
+import io.aftersales.testing.TestInfrastructure;
 import io.aftersales.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,15 +16,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * logistics-service on the test infrastructure, with the warehouse played by {@link StubWarehouse}. One fixed
- * configuration so that every integration test class shares a single application context. Each test uses its own
- * store id, so tests never see each other's claims or warehouse answers.
+ * logistics-service on the test infrastructure, with the warehouse of the platform sandbox in this JVM
+ * ({@link TestInfrastructure#sandboxUrl()}, docs/platform-sandbox.md) reached through a {@link TcpProxy}: a test stops
+ * the proxy to play an unreachable warehouse ({@link #warehouseUnreachable}). One fixed configuration so that every
+ * integration test class shares a single application context. Each test uses its own store id, so tests never see
+ * each other's claims, warehouse behaviours ({@link #behave}) or stock holds ({@link #stockHolds}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
@@ -37,9 +51,67 @@ public abstract class LogisticsServiceIT extends InfrastructureIntegrationTest {
     /** Calls as a LOGISTICS user of {@link #store}. */
     protected WebTestClient logistics;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient SANDBOX = HttpClient.newHttpClient();
+    private static TcpProxy warehouseProxy;
+
     @DynamicPropertySource
     static void warehouse(DynamicPropertyRegistry registry) {
-        registry.add("aftersales.logistics.warehouse-url", StubWarehouse::url);
+        registry.add("aftersales.logistics.warehouse-url", LogisticsServiceIT::warehouseUrl);
+    }
+
+    private static synchronized String warehouseUrl() {
+        if (warehouseProxy == null) {
+            URI sandbox = URI.create(TestInfrastructure.sandboxUrl());
+            warehouseProxy = TcpProxy.to(sandbox.getHost(), sandbox.getPort());
+            warehouseProxy.start();
+        }
+        return "http://127.0.0.1:" + warehouseProxy.port();
+    }
+
+    /** Runs {@code action} with the warehouse unreachable (connections refused), then reachable again. */
+    protected static synchronized void warehouseUnreachable(Runnable action) {
+        warehouseUrl();
+        warehouseProxy.stop();
+        try {
+            action.run();
+        } finally {
+            warehouseProxy.start();
+        }
+    }
+
+    /** Sets one store's behaviour in the sandbox, e.g. {@code {"stock":"OUT_OF_STOCK"}}. */
+    public static void behave(String storeId, String behaviour) {
+        HttpResponse<String> answer = sandbox(HttpRequest.newBuilder(URI.create(TestInfrastructure.sandboxUrl()
+                        + "/sandbox/v1/behaviour/" + URLEncoder.encode(storeId, StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(behaviour)));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("behaviour of " + storeId + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /** The sandbox's stock holds asked for a store, in the order first asked ({@code requestNo, result, requests ...}). */
+    public static List<JsonNode> stockHolds(String storeId) {
+        HttpResponse<String> answer = sandbox(HttpRequest.newBuilder(URI.create(TestInfrastructure.sandboxUrl()
+                + "/sandbox/v1/warehouse/stock-holds?storeId=" + URLEncoder.encode(storeId, StandardCharsets.UTF_8))).GET());
+        try {
+            List<JsonNode> holds = new ArrayList<>();
+            JSON.readTree(answer.body()).forEach(holds::add);
+            return holds;
+        } catch (IOException e) {
+            throw new IllegalStateException(answer.body(), e);
+        }
+    }
+
+    private static HttpResponse<String> sandbox(HttpRequest.Builder request) {
+        try {
+            return SANDBOX.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @BeforeEach

@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * running system. Among ordinary cases (changed minds, lost parcels, fit questions, one-off
  * quality complaints) one production batch goes bad; the demo shows the product coming off sale,
  * production being alerted and the open tickets learning it, with the time each step took; then
- * one quality case from intake to closed, its refund paid by the platform sandbox, and a
- * return-and-refund and a refund before shipment walked to paid.
+ * one quality case from intake to closed, its refund paid by the platform sandbox, a
+ * return-and-refund and a refund before shipment walked to paid, and a lost parcel reshipped at once
+ * and claimed from the courier until compensated ({@link ClaimWalk}).
  * Its addresses come from the {@link ServiceTable}.
  */
 final class Demo {
 
     private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", ServiceTable.TICKETS.apiUrl());
     private static final String REFUNDS = System.getenv().getOrDefault("AFTERSALES_REFUNDS_URL", ServiceTable.REFUNDS.apiUrl());
+    private static final String LOGISTICS_API = System.getenv().getOrDefault("AFTERSALES_LOGISTICS_URL", ServiceTable.LOGISTICS.apiUrl());
     private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", ServiceTable.FEEDBACK.apiUrl());
     private static final String[][] STORES = {
             {"tmall-flagship", "TMALL"}, {"taobao-outlet", "TAOBAO"}, {"jd-sports-01", "JD"},
@@ -39,6 +41,7 @@ final class Demo {
     static final String AGENT = "agent-li";
     static final String SUPERVISOR = "supervisor-wang";
     static final String WAREHOUSE = "warehouse-zhao";
+    static final String LOGISTICS = "logistics-chen";
     static final String CASE_STORE = "tmall-flagship";
 
     private static String token;
@@ -46,8 +49,8 @@ final class Demo {
     private Demo() {
     }
 
-    static void run(String adminToken, String agentToken, String supervisorToken, String warehouseToken)
-            throws Exception {
+    static void run(String adminToken, String agentToken, String supervisorToken, String warehouseToken,
+                    String logisticsToken) throws Exception {
         token = adminToken;
         Random random = new Random();
         String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
@@ -114,6 +117,7 @@ final class Demo {
         RefundWalk refunds = new RefundWalk(REFUNDS, agentToken, warehouseToken);
         new CaseWalk(TICKETS, agentToken, supervisorToken, refunds).run();
         refunds.run();
+        new ClaimWalk(TICKETS, LOGISTICS_API, agentToken, supervisorToken, logisticsToken, warehouseToken).run();
         deadLetters();
 
         System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"

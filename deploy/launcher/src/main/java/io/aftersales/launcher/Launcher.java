@@ -246,7 +246,9 @@ public final class Launcher {
                 Duration.ofHours(1));
         String warehouse = key.issueToken(Demo.WAREHOUSE, List.of("WAREHOUSE"), List.of(Demo.CASE_STORE),
                 Duration.ofHours(1));
-        return call(() -> Demo.run(admin, agent, supervisor, warehouse));
+        String logistics = key.issueToken(Demo.LOGISTICS, List.of("LOGISTICS"), List.of(Demo.CASE_STORE),
+                Duration.ofHours(1));
+        return call(() -> Demo.run(admin, agent, supervisor, warehouse, logistics));
     }
 
     private int bench(String[] args) {

@@ -10,7 +10,6 @@ import io.aftersales.contracts.claims.v1.ReshipmentShipped;
 import io.aftersales.contracts.tickets.v1.ResolutionAgreed;
 import io.aftersales.contracts.tickets.v1.TicketOpened;
 import io.aftersales.logistics.LogisticsServiceIT;
-import io.aftersales.logistics.StubWarehouse;
 import io.aftersales.testing.ContractSchemas;
 import io.aftersales.testing.TopicReader;
 import io.aftersales.testing.TopicWriter;
@@ -53,7 +52,7 @@ class ClaimFlowIT extends LogisticsServiceIT {
         Map<String, Object> reshipment = ((List<Map<String, Object>>) opened.get("reshipments")).get(0);
         assertThat(reshipment).containsEntry("stock", "HELD").containsEntry("sku", "JK2611-RED-M");
         // a redelivery may ask again, always under the same requestNo, on which the warehouse is idempotent
-        assertThat(StubWarehouse.requests(store)).extracting(hold -> hold.path("requestNo").asText() + " "
+        assertThat(stockHolds(store)).extracting(hold -> hold.path("requestNo").asText() + " "
                 + hold.path("reason").asText()).containsOnly(claimId + "-reshipment-1 RESHIPMENT");
 
         ObjectNode agreed = TopicWriter.sample(ResolutionAgreed.TYPE);
@@ -62,7 +61,7 @@ class ClaimFlowIT extends LogisticsServiceIT {
         TopicWriter.publish(Topics.TICKETS, ticketId, ResolutionAgreed.TYPE, TICKETS_SOURCE, agreed);
         awaitClaim(claimId, claim -> Integer.valueOf(1).equals(
                 ((List<Map<String, Object>>) claim.get("reshipments")).get(0).get("resolutionNumber")));
-        assertThat(StubWarehouse.requests(store)).extracting(hold -> hold.path("requestNo").asText())
+        assertThat(stockHolds(store)).extracting(hold -> hold.path("requestNo").asText())
                 .containsOnly(claimId + "-reshipment-1");
 
         as("WAREHOUSE", store).post().uri("/api/v1/claims/{id}/reshipment/shipped", claimId)

@@ -1,7 +1,6 @@
 package io.aftersales.logistics.web;
 
 import io.aftersales.logistics.LogisticsServiceIT;
-import io.aftersales.logistics.StubWarehouse;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,15 +81,15 @@ class ClaimFuzzIT extends LogisticsServiceIT {
 
     @Test
     void an_opening_the_warehouse_cannot_hold_answers_503_and_records_nothing_and_a_retry_succeeds() {
-        StubWarehouse.answer(store, "FAIL");
         Map<String, Object> body = claimBody("DAMAGED");
-        logistics.post().uri("/api/v1/claims").bodyValue(body).exchange()
+        warehouseUnreachable(() -> logistics.post().uri("/api/v1/claims").bodyValue(body).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         logistics.get().uri("/api/v1/claims/{id}", "claim-" + body.get("ticketId")).exchange()
                 .expectStatus().isNotFound();
+        assertThat(stockHolds(store)).isEmpty();
 
-        StubWarehouse.answer(store, "OUT_OF_STOCK");
+        behave(store, "{\"stock\":\"OUT_OF_STOCK\"}");
         logistics.post().uri("/api/v1/claims").bodyValue(body).exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.reshipments[0].stock").isEqualTo("OUT_OF_STOCK");
     }

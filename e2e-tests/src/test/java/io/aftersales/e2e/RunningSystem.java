@@ -54,6 +54,12 @@ final class RunningSystem implements AutoCloseable {
     }
 
     static RunningSystem start(Path dataDir) throws IOException {
+        // another system on the table's ports would answer in this one's place (with another signing key)
+        List<Integer> busy = java.util.stream.Stream.of(API_PORTS, MANAGEMENT_PORTS).flatMap(List::stream)
+                .filter(RunningSystem::listening).toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports " + busy + " are in use: stop the system running there first");
+        }
         Path root = root();
         Path output = Files.createTempFile("aftersales-run", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("aftersales").toString(), "run")
@@ -114,5 +120,14 @@ final class RunningSystem implements AutoCloseable {
             process.destroyForcibly();
         }
         started.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 200);
+            return true;
+        } catch (IOException notListening) {
+            return false;
+        }
     }
 }

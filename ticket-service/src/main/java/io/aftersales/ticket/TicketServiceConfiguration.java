@@ -15,7 +15,9 @@ import io.aftersales.ticket.query.ClockDeadlines;
 import io.aftersales.ticket.query.ClockQueries;
 import io.aftersales.ticket.query.ClockScheduling;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
+import io.aftersales.ticket.query.TicketMetrics;
 import io.aftersales.ticket.query.TicketQueries;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.aftersales.ticket.query.TicketSummaryProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -132,5 +134,12 @@ class TicketServiceConfiguration {
                         StorePolicies storePolicies, Clock clock,
                         @Value("${aftersales.tickets.auto-close-every:1m}") Duration every) {
         return new AutoClose(ticketSummaryProjection, commandGateway, storePolicies, clock, every);
+    }
+
+    /** The clock meters: a subscribing processor (never counts a replay) and the open-ticket gauges. */
+    @Bean
+    TicketMetrics ticketMetrics(MeterRegistry meterRegistry, EventStore eventStore, MongoDatabase serviceDatabase,
+                                @Value("${aftersales.tickets.metrics.refresh-every:30s}") Duration every) {
+        return new TicketMetrics(meterRegistry, eventStore, serviceDatabase, java.util.Map::of, every);
     }
 }

@@ -15,6 +15,8 @@ import io.aftersales.ticket.query.ClockDeadlines;
 import io.aftersales.ticket.query.ClockQueries;
 import io.aftersales.ticket.query.ClockScheduling;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
+import io.aftersales.ticket.query.HandoverDesk;
+import io.aftersales.ticket.query.Handovers;
 import io.aftersales.ticket.query.TicketMetrics;
 import io.aftersales.ticket.query.TicketQueries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -139,7 +141,23 @@ class TicketServiceConfiguration {
     /** The clock meters: a subscribing processor (never counts a replay) and the open-ticket gauges. */
     @Bean
     TicketMetrics ticketMetrics(MeterRegistry meterRegistry, EventStore eventStore, MongoDatabase serviceDatabase,
+                                Handovers handovers,
                                 @Value("${aftersales.tickets.metrics.refresh-every:30s}") Duration every) {
-        return new TicketMetrics(meterRegistry, eventStore, serviceDatabase, java.util.Map::of, every);
+        return new TicketMetrics(meterRegistry, eventStore, serviceDatabase, handovers::outstandingByStore, every);
+    }
+
+    @Bean
+    Handovers handovers(MongoDatabase serviceDatabase) {
+        return new Handovers(serviceDatabase);
+    }
+
+    /** The night-shift handover on the clocks' scheduler: same {@code clocks.poll-every} and {@code clocks.lease}. */
+    @Bean
+    HandoverDesk handoverDesk(Handovers handovers, ClockDeadlines clockDeadlines, MongoDatabase serviceDatabase,
+                              StorePolicies storePolicies, CommandGateway commandGateway, Clock clock,
+                              @Value("${aftersales.tickets.clocks.poll-every:5s}") Duration every,
+                              @Value("${aftersales.tickets.clocks.lease:1m}") Duration lease) {
+        return new HandoverDesk(handovers, clockDeadlines, serviceDatabase, storePolicies, commandGateway, clock, every,
+                lease);
     }
 }

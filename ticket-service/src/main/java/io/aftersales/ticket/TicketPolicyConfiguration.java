@@ -3,6 +3,7 @@ package io.aftersales.ticket;
 import io.aftersales.ticket.api.BusinessCalendar;
 import io.aftersales.ticket.api.Category;
 import io.aftersales.ticket.api.CompensationLimits;
+import io.aftersales.ticket.api.HandoverPolicy;
 import io.aftersales.ticket.api.Platform;
 import io.aftersales.ticket.api.SlaPolicy;
 import io.aftersales.ticket.api.TicketStatus;
@@ -67,6 +68,8 @@ public class TicketPolicyConfiguration {
         Map<String, TicketTimings> timings = new LinkedHashMap<>();
         SlaPolicy defaultSla = defaults.sla(SlaPolicy.defaults(), PREFIX + ".defaults");
         Map<String, SlaPolicy> slas = new LinkedHashMap<>();
+        HandoverPolicy defaultHandover = defaults.handover(HandoverPolicy.defaults(), PREFIX + ".defaults");
+        Map<String, HandoverPolicy> handovers = new LinkedHashMap<>();
         if (properties.stores() != null) {
             properties.stores().forEach((storeId, settings) -> {
                 Settings store = settings == null ? Settings.NONE : settings;
@@ -74,6 +77,7 @@ public class TicketPolicyConfiguration {
                 limits.put(storeId, store.limits(defaultLimits, prefix));
                 timings.put(storeId, store.timings(defaultTimings, prefix));
                 slas.put(storeId, store.sla(defaultSla, prefix));
+                handovers.put(storeId, store.handover(defaultHandover, prefix));
             });
         }
         Map<Platform, Duration> platformResponse = new EnumMap<>(Platform.class);
@@ -90,7 +94,7 @@ public class TicketPolicyConfiguration {
             });
         }
         return new ConfiguredStorePolicies(defaultLimits, defaultTimings, limits, timings, defaultSla, slas,
-                platformResponse);
+                platformResponse, defaultHandover, handovers);
     }
 
     /** {@code aftersales.tickets.policy}: the defaults of every store and each store's overrides. */
@@ -107,10 +111,14 @@ public class TicketPolicyConfiguration {
                            Integer depreciationAfterDays, List<String> depreciatingProducts,
                            Integer repairsBeforeExchange, String currency, Duration photoWindow,
                            Duration reopenWindow, Duration autoCloseAfter, Integer transactionExtensionDays,
-                           SlaSettings sla) {
+                           SlaSettings sla, HandoverSettings handover) {
 
         static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
+
+        HandoverPolicy handover(HandoverPolicy base, String prefix) {
+            return handover == null ? base : handover.policy(base, prefix + ".handover");
+        }
 
         SlaPolicy sla(SlaPolicy base, String prefix) {
             return sla == null ? base : sla.policy(base, prefix + ".sla");
@@ -285,10 +293,26 @@ public class TicketPolicyConfiguration {
     }
 
     /** The bound policies: a store without settings of its own gets the defaults. */
+    /**
+     * {@code ...handover}: the night-shift handover (docs/services/ticket-service.md, "Clocks"): {@code shift-ends}
+     * (HH:mm store time, default 23:00) and {@code clear-by} (HH:mm the next day, default 12:00).
+     */
+    public record HandoverSettings(String shiftEnds, String clearBy) {
+
+        HandoverPolicy policy(HandoverPolicy base, String prefix) {
+            LocalTime ends = shiftEnds == null ? base.shiftEnds()
+                    : SlaSettings.parse(prefix + ".shift-ends", shiftEnds, LocalTime::parse, "Not a time of day (HH:mm).");
+            LocalTime by = clearBy == null ? base.clearBy()
+                    : SlaSettings.parse(prefix + ".clear-by", clearBy, LocalTime::parse, "Not a time of day (HH:mm).");
+            return new HandoverPolicy(ends, by);
+        }
+    }
+
     record ConfiguredStorePolicies(CompensationLimits defaultLimits, TicketTimings defaultTimings,
                                    Map<String, CompensationLimits> limitsByStore,
                                    Map<String, TicketTimings> timingsByStore, SlaPolicy defaultSla,
-                                   Map<String, SlaPolicy> slaByStore, Map<Platform, Duration> platformResponses)
+                                   Map<String, SlaPolicy> slaByStore, Map<Platform, Duration> platformResponses,
+                                   HandoverPolicy defaultHandover, Map<String, HandoverPolicy> handoverByStore)
             implements StorePolicies {
 
         ConfiguredStorePolicies {
@@ -296,6 +320,17 @@ public class TicketPolicyConfiguration {
             timingsByStore = Map.copyOf(timingsByStore);
             slaByStore = Map.copyOf(slaByStore);
             platformResponses = Map.copyOf(platformResponses);
+            handoverByStore = Map.copyOf(handoverByStore);
+        }
+
+        @Override
+        public HandoverPolicy handover(String storeId) {
+            return storeId == null ? defaultHandover : handoverByStore.getOrDefault(storeId, defaultHandover);
+        }
+
+        @Override
+        public Set<String> configuredStores() {
+            return slaByStore.keySet();
         }
 
         @Override

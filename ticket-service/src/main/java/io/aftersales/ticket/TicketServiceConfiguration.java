@@ -15,7 +15,11 @@ import io.aftersales.ticket.query.ClockDeadlines;
 import io.aftersales.ticket.query.ClockQueries;
 import io.aftersales.ticket.query.ClockScheduling;
 import io.aftersales.ticket.query.ConfirmedBatchDefects;
+import io.aftersales.ticket.query.HandoverDesk;
+import io.aftersales.ticket.query.Handovers;
+import io.aftersales.ticket.query.TicketMetrics;
 import io.aftersales.ticket.query.TicketQueries;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.aftersales.ticket.query.TicketSummaryProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -132,5 +136,28 @@ class TicketServiceConfiguration {
                         StorePolicies storePolicies, Clock clock,
                         @Value("${aftersales.tickets.auto-close-every:1m}") Duration every) {
         return new AutoClose(ticketSummaryProjection, commandGateway, storePolicies, clock, every);
+    }
+
+    /** The clock meters: a subscribing processor (never counts a replay) and the open-ticket gauges. */
+    @Bean
+    TicketMetrics ticketMetrics(MeterRegistry meterRegistry, EventStore eventStore, MongoDatabase serviceDatabase,
+                                Handovers handovers,
+                                @Value("${aftersales.tickets.metrics.refresh-every:30s}") Duration every) {
+        return new TicketMetrics(meterRegistry, eventStore, serviceDatabase, handovers::outstandingByStore, every);
+    }
+
+    @Bean
+    Handovers handovers(MongoDatabase serviceDatabase) {
+        return new Handovers(serviceDatabase);
+    }
+
+    /** The night-shift handover on the clocks' scheduler: same {@code clocks.poll-every} and {@code clocks.lease}. */
+    @Bean
+    HandoverDesk handoverDesk(Handovers handovers, ClockDeadlines clockDeadlines, MongoDatabase serviceDatabase,
+                              StorePolicies storePolicies, CommandGateway commandGateway, Clock clock,
+                              @Value("${aftersales.tickets.clocks.poll-every:5s}") Duration every,
+                              @Value("${aftersales.tickets.clocks.lease:1m}") Duration lease) {
+        return new HandoverDesk(handovers, clockDeadlines, serviceDatabase, storePolicies, commandGateway, clock, every,
+                lease);
     }
 }

@@ -1,6 +1,7 @@
 package io.aftersales.ticket;
 
 import io.aftersales.ticket.api.Platform;
+import io.aftersales.ticket.api.HandoverPolicy;
 import java.util.Set;
 import java.util.EnumSet;
 import java.time.ZoneId;
@@ -98,6 +99,20 @@ class TicketPolicyConfigurationTest {
 
         assertThat(policies.compensation("tmall-flagship").depreciatingProducts()).isEmpty();
         assertThat(policies.compensation("jd-outlet").depreciatingProducts()).containsExactly("SHOE-");
+    }
+
+    @Test
+    void the_night_shift_handover_is_23_00_to_noon_unless_the_defaults_or_a_store_say_otherwise() {
+        StorePolicies policies = bind(Map.of(DEFAULTS + "handover.clear-by", "11:30",
+                TMALL + "handover.shift-ends", "22:00"));
+        assertThat(bind(Map.of()).handover("any-store")).isEqualTo(HandoverPolicy.defaults());
+        assertThat(HandoverPolicy.defaults()).isEqualTo(new HandoverPolicy(LocalTime.of(23, 0), LocalTime.NOON));
+        assertThat(policies.handover("jd-outlet")).isEqualTo(new HandoverPolicy(LocalTime.of(23, 0), LocalTime.of(11, 30)));
+        assertThat(policies.handover("tmall-flagship")).isEqualTo(new HandoverPolicy(LocalTime.of(22, 0),
+                LocalTime.of(11, 30)));
+        assertThat(policies.configuredStores()).contains("tmall-flagship");
+        assertInvalid(Map.of(TMALL + "handover.clear-by", "noon"), TMALL + "handover.clear-by");
+        assertInvalid(Map.of(DEFAULTS + "handover.shift-ends", "25:00"), DEFAULTS + "handover.shift-ends");
     }
 
     @Test

@@ -15,6 +15,16 @@ public interface StorePolicies {
         return SlaPolicy.defaults();
     }
 
+    /** The store's night-shift handover: when the evening shift ends and when its list must be cleared. */
+    default HandoverPolicy handover(String storeId) {
+        return HandoverPolicy.defaults();
+    }
+
+    /** The stores configured one by one ({@code stores.<id>}); every other store is on the defaults. */
+    default java.util.Set<String> configuredStores() {
+        return java.util.Set.of();
+    }
+
     /** How long a platform gives the seller to answer a request, from intake; empty: no default deadline. */
     default Optional<Duration> platformResponse(Platform platform) {
         return Optional.empty();

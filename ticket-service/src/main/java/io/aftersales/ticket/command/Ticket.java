@@ -17,6 +17,7 @@ import io.aftersales.ticket.api.ClockAlert;
 import io.aftersales.ticket.api.ClockReading;
 import io.aftersales.ticket.api.ClockState;
 import io.aftersales.ticket.api.RecordClockAlert;
+import io.aftersales.ticket.api.EscalateTicket;
 import io.aftersales.ticket.api.SlaBreached;
 import io.aftersales.ticket.api.SlaWarned;
 import io.aftersales.ticket.api.TicketClocks;
@@ -140,6 +141,7 @@ public class Ticket {
     private VerificationStep verification;
     private boolean replied;
     private boolean escalated;
+    private Instant lastEscalatedAt;
     private int proposals;
     private Pending pending;
     private int resolutions;
@@ -530,6 +532,22 @@ public class Ticket {
     }
 
     /**
+     * Escalates an open ticket to its store's supervisors because something was not done by
+     * {@code dueAt}: once, since an escalation recorded at or after {@code dueAt} already covers it.
+     */
+    @CommandHandler
+    public boolean handle(EscalateTicket command) {
+        if (isBlank(command.reason()) || command.dueAt() == null) {
+            throw new TicketRuleViolation("reason", "an escalation needs its reason and what was due when");
+        }
+        if (!status.isOpen() || (lastEscalatedAt != null && !lastEscalatedAt.isBefore(command.dueAt()))) {
+            return false;
+        }
+        apply(new TicketEscalated(ticketId, storeId, command.reason(), command.actor(), command.requestedAt()));
+        return true;
+    }
+
+    /**
      * The platform decided the buyer's request itself (auto-approved when the seller's window ran out):
      * recorded once, while the ticket is open; it stops the platform-response clock.
      */
@@ -637,6 +655,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketEscalated event) {
         escalated = true;
+        lastEscalatedAt = event.escalatedAt();
     }
 
     @EventSourcingHandler

@@ -37,6 +37,9 @@ public class ClockDeadlines {
     /** Fired, but the ticket's clock said it was not due (paused or replied meanwhile): may be scheduled again. */
     private static final String SKIPPED = "SKIPPED";
 
+    /** Set on the other tasks of the collection only (a clock deadline has none). */
+    private static final String KIND = "kind";
+
     private final MongoCollection<Document> deadlines;
 
     public ClockDeadlines(MongoDatabase database) {
@@ -99,7 +102,7 @@ public class ClockDeadlines {
     public Optional<Deadline> claimDue(Instant now, String owner, Duration lease) {
         Document claimed = deadlines.findOneAndUpdate(
                 Filters.and(Filters.eq("state", PENDING), Filters.lte("fireAt", Date.from(now)),
-                        Filters.lte("leaseUntil", Date.from(now))),
+                        Filters.lte("leaseUntil", Date.from(now)), Filters.exists(KIND, false)),
                 Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("owner", owner)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("fireAt")).returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
@@ -129,5 +132,52 @@ public class ClockDeadlines {
                         doc.getInteger("cycle"), ClockAlert.valueOf(doc.getString("alert")),
                         doc.getDate("fireAt").toInstant())));
         return found;
+    }
+
+    /**
+     * Another kind of task on the same collection, with the same claim and lease (the night-shift handover's
+     * end of shift and clear-by): id unique per task, {@code kind} what it is, {@code storeId} and
+     * {@code date} what it is about.
+     */
+    public record Task(String id, String kind, String storeId, String date, Instant fireAt) {
+    }
+
+    /** Schedules the task once: a task already scheduled (pending or done) stays as it is. */
+    public void scheduleOnce(Task task) {
+        try {
+            deadlines.updateOne(Filters.eq("_id", task.id()),
+                    Updates.combine(Updates.setOnInsert(KIND, task.kind()),
+                            Updates.setOnInsert("storeId", task.storeId()),
+                            Updates.setOnInsert("date", task.date()),
+                            Updates.setOnInsert("fireAt", millisUp(task.fireAt())),
+                            Updates.setOnInsert("state", PENDING),
+                            Updates.setOnInsert("leaseUntil", new Date(0))),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException concurrent) {
+            // another instance scheduled the same task at the same moment
+            if (concurrent.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw concurrent;
+            }
+        }
+    }
+
+    /** Claims the earliest pending task of {@code kind} due at {@code now} that nobody holds, for {@code lease}. */
+    public Optional<Task> claimDueTask(String kind, Instant now, String owner, Duration lease) {
+        Document claimed = deadlines.findOneAndUpdate(
+                Filters.and(Filters.eq("state", PENDING), Filters.lte("fireAt", Date.from(now)),
+                        Filters.lte("leaseUntil", Date.from(now)), Filters.eq(KIND, kind)),
+                Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("owner", owner)),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("fireAt")).returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Task(claimed.getString("_id"), kind, claimed.getString("storeId"),
+                claimed.getString("date"), claimed.getDate("fireAt").toInstant()));
+    }
+
+    /** Marks a claimed task done, if the claimer still holds it. */
+    public void taskDone(Task task, String owner) {
+        deadlines.updateOne(Filters.and(Filters.eq("_id", task.id()), Filters.eq("owner", owner),
+                Filters.eq("state", PENDING)), Updates.set("state", DONE));
     }
 }

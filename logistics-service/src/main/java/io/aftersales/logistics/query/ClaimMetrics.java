@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,9 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The claims at a glance, recomputed from the read model every {@code every}:
@@ -28,24 +23,21 @@ import java.util.concurrent.TimeUnit;
  * (tag {@code stock}: replacements ordered and not shipped) and {@code aftersales.claims.wrong.shipments}
  * (tag {@code warehouse}: entries of the wrong-shipment register).
  */
-public class ClaimMetrics implements SmartLifecycle {
+public class ClaimMetrics extends PeriodicTask {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClaimMetrics.class);
     static final String UNKNOWN_COURIER = "UNKNOWN";
 
     private final ClaimQueries queries;
     private final Clock clock;
-    private final Duration every;
     private final MultiGauge open;
     private final MultiGauge outstanding;
     private final MultiGauge reshipmentsPending;
     private final MultiGauge wrongShipments;
-    private ScheduledExecutorService scheduler;
 
     public ClaimMetrics(ClaimQueries queries, MeterRegistry registry, Clock clock, Duration every) {
+        super("claim-metrics", Duration.ZERO, every);
         this.queries = queries;
         this.clock = clock;
-        this.every = every;
         this.open = MultiGauge.builder("aftersales.claims.open").description("Open courier claims by courier and age")
                 .register(registry);
         this.outstanding = MultiGauge.builder("aftersales.claims.outstanding")
@@ -100,31 +92,7 @@ public class ClaimMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "claim-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                LOG.warn("could not refresh the claim metrics: {}", e.toString());
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        refresh();
     }
 }

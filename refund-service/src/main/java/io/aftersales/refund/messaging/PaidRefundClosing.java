@@ -9,14 +9,11 @@ import io.aftersales.refund.query.RefundView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes paid refunds once the platform has settled them (lifecycle.md §2, PAID → CLOSED): every
@@ -26,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * track) closes at the first sweep after the QC. Durable and safe on several instances: the
  * candidates come from the refund list, and closing a closed refund changes nothing.
  */
-public class PaidRefundClosing implements SmartLifecycle {
+public class PaidRefundClosing extends PeriodicTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaidRefundClosing.class);
 
@@ -35,17 +32,15 @@ public class PaidRefundClosing implements SmartLifecycle {
     private final RefundQueries queries;
     private final Clock clock;
     private final Duration afterPaid;
-    private final Duration every;
-    private ScheduledExecutorService executor;
 
     public PaidRefundClosing(CommandGateway commandGateway, RefundSummaryProjection summaries, RefundQueries queries,
                              Clock clock, Duration afterPaid, Duration every) {
+        super("refund-closing", every, every);
         this.commandGateway = commandGateway;
         this.summaries = summaries;
         this.queries = queries;
         this.clock = clock;
         this.afterPaid = afterPaid;
-        this.every = every;
     }
 
     /** One sweep; returns how many refunds it closed. */
@@ -69,31 +64,7 @@ public class PaidRefundClosing implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "refund-closing");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                closeSettled();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing paid refunds failed; the next sweep tries again", e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        closeSettled();
     }
 }

@@ -9,15 +9,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A resolved ticket closes by itself its store's {@code autoCloseAfter} after it was resolved: a
@@ -26,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * closed, reopened or otherwise changed since is refused by the ticket (a state conflict or a
  * concurrent change) and simply skipped; the next sweep sees the list as it is then.
  */
-public class AutoClose implements SmartLifecycle {
+public class AutoClose extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(AutoClose.class);
     private static final int PAGE = 200;
@@ -35,16 +32,14 @@ public class AutoClose implements SmartLifecycle {
     private final CommandGateway commandGateway;
     private final StorePolicies policies;
     private final Clock clock;
-    private final Duration every;
-    private ScheduledExecutorService scheduler;
 
     public AutoClose(TicketSummaryProjection tickets, CommandGateway commandGateway, StorePolicies policies, Clock clock,
                      Duration every) {
+        super("ticket-auto-close", every, every);
         this.tickets = tickets;
         this.commandGateway = commandGateway;
         this.policies = policies;
         this.clock = clock;
-        this.every = every;
     }
 
     /** One sweep: closes every resolved ticket that is due now; answers how many it closed. */
@@ -82,39 +77,8 @@ public class AutoClose implements SmartLifecycle {
         }
     }
 
-    private void sweepSafely() {
-        try {
-            int closed = sweep();
-            if (closed > 0) {
-                log.info("Closed {} resolved ticket(s) automatically", closed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Automatic close sweep failed; the next one retries", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ticket-auto-close");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(this::sweepSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        sweep();
     }
 }

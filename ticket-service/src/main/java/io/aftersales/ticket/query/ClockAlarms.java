@@ -2,18 +2,13 @@ package io.aftersales.ticket.query;
 
 import io.aftersales.ticket.api.RecordClockAlert;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fires the clock deadlines that are due, every {@code poll-every}: claims one at a time (a lease, see
@@ -21,24 +16,21 @@ import java.util.concurrent.TimeUnit;
  * of instances may poll the same database: each deadline is claimed by one. A crash between the claim and
  * the mark leaves the lease to run out, and the deadline fires again; the ticket records it once.
  */
-public class ClockAlarms implements SmartLifecycle {
+public class ClockAlarms extends PeriodicTask {
 
-    private static final Logger log = LoggerFactory.getLogger(ClockAlarms.class);
 
     private final ClockDeadlines deadlines;
     private final CommandGateway commandGateway;
     private final Clock clock;
-    private final Duration every;
     private final Duration lease;
     private final String owner = "clock-alarms-" + UUID.randomUUID();
-    private ScheduledExecutorService scheduler;
 
     public ClockAlarms(ClockDeadlines deadlines, CommandGateway commandGateway, Clock clock, Duration every,
                        Duration lease) {
+        super("ticket-clock-alarms", every, every);
         this.deadlines = deadlines;
         this.commandGateway = commandGateway;
         this.clock = clock;
-        this.every = every;
         this.lease = lease;
     }
 
@@ -57,36 +49,8 @@ public class ClockAlarms implements SmartLifecycle {
         return fired;
     }
 
-    private void fireSafely() {
-        try {
-            fireDue();
-        } catch (RuntimeException e) {
-            log.warn("Firing clock deadlines failed; the lease runs out and they fire again", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ticket-clock-alarms");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(this::fireSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        fireDue();
     }
 }

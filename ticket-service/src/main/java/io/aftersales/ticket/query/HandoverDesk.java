@@ -11,9 +11,7 @@ import io.aftersales.ticket.api.StorePolicies;
 import io.aftersales.ticket.api.TicketStatus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The night-shift handover (晚班交接) on the clocks' persistent scheduler ({@link ClockDeadlines}, ADR 0150,
@@ -41,11 +36,10 @@ import java.util.concurrent.TimeUnit;
  * in between leaves its lease to run out and another one finishes: the list is written once, an item is
  * escalated once (the ticket records one escalation per clear-by).
  */
-public class HandoverDesk implements SmartLifecycle {
+public class HandoverDesk extends PeriodicTask {
 
     static final String SHIFT_END = "HANDOVER_SHIFT_END";
     static final String CLEAR_BY = "HANDOVER_CLEAR_BY";
-    private static final Logger log = LoggerFactory.getLogger(HandoverDesk.class);
 
     private final Handovers handovers;
     private final ClockDeadlines deadlines;
@@ -53,20 +47,18 @@ public class HandoverDesk implements SmartLifecycle {
     private final StorePolicies policies;
     private final CommandGateway commandGateway;
     private final Clock clock;
-    private final Duration every;
     private final Duration lease;
     private final String owner = "handover-desk-" + UUID.randomUUID();
-    private ScheduledExecutorService scheduler;
 
     public HandoverDesk(Handovers handovers, ClockDeadlines deadlines, MongoDatabase database, StorePolicies policies,
                         CommandGateway commandGateway, Clock clock, Duration every, Duration lease) {
+        super("ticket-handover-desk", every, every);
         this.handovers = handovers;
         this.deadlines = deadlines;
         this.summaries = database.getCollection(TicketSummaryProjection.COLLECTION);
         this.policies = policies;
         this.commandGateway = commandGateway;
         this.clock = clock;
-        this.every = every;
         this.lease = lease;
     }
 
@@ -149,37 +141,9 @@ public class HandoverDesk implements SmartLifecycle {
                 fireAt);
     }
 
-    private void runSafely() {
-        try {
-            plan(knownStores());
-            fireDue();
-        } catch (RuntimeException e) {
-            log.warn("The night-shift handover failed; a claimed task fires again when its lease runs out", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ticket-handover-desk");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(this::runSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        plan(knownStores());
+        fireDue();
     }
 }

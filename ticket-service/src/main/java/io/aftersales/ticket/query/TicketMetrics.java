@@ -19,9 +19,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.aftersales.platform.scheduling.PeriodicTask;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -52,29 +47,26 @@ import java.util.function.Supplier;
  * </ul>
  */
 @ProcessingGroup(TicketMetrics.PROCESSING_GROUP)
-public class TicketMetrics implements SmartLifecycle {
+public class TicketMetrics extends PeriodicTask {
 
     public static final String PROCESSING_GROUP = "ticket-metrics";
-    private static final Logger log = LoggerFactory.getLogger(TicketMetrics.class);
 
     private final MeterRegistry registry;
     private final EventStore eventStore;
     private final MongoCollection<Document> summaries;
     private final Supplier<Map<String, Long>> outstandingHandoverItems;
-    private final Duration every;
     private final MultiGauge openTickets;
     private final MultiGauge handoverOutstanding;
     /** Every (state, store) and store seen once keeps reporting, 0 when nothing is left. */
     private final Map<List<String>, Long> openSeen = new LinkedHashMap<>();
     private final Map<String, Long> outstandingSeen = new LinkedHashMap<>();
-    private ScheduledExecutorService scheduler;
 
     public TicketMetrics(MeterRegistry registry, EventStore eventStore, MongoDatabase database, Supplier<Map<String, Long>> outstandingHandoverItems, Duration every) {
+        super("ticket-metrics", Duration.ZERO, every);
         this.registry = registry;
         this.eventStore = eventStore;
         this.summaries = database.getCollection(TicketSummaryProjection.COLLECTION);
         this.outstandingHandoverItems = outstandingHandoverItems;
-        this.every = every;
         this.openTickets = MultiGauge.builder("aftersales_tickets_open")
                 .description("Open tickets by state and store, from the ticket list").register(registry);
         this.handoverOutstanding = MultiGauge.builder("aftersales_ticket_handover_items_outstanding")
@@ -137,36 +129,8 @@ public class TicketMetrics implements SmartLifecycle {
         handoverOutstanding.register(outstanding, true);
     }
 
-    private void refreshSafely() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("Counting open tickets for the metrics failed; trying again in {}", every, e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ticket-metrics");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(this::refreshSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        refresh();
     }
 }

@@ -189,7 +189,7 @@ class ClockDeadlinesIT extends TicketServiceIT {
     }
 
     @Test
-    void a_platform_deadline_given_at_intake_is_a_clock_and_the_platforms_auto_approval_stops_it() {
+    void a_platform_deadline_given_at_intake_warns_before_it_and_the_platforms_auto_approval_stops_it() {
         Map<String, Object> body = qualityTicket("buyer-clock-4", newExternalId());
         body.put("storeId", ALWAYS_OPEN_STORE);
         body.put("platform", "PINDUODUO");
@@ -201,6 +201,11 @@ class ClockDeadlinesIT extends TicketServiceIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines.pending(id).stream()
                 .anyMatch(d -> d.clock() == ClockKind.PLATFORM_RESPONSE && d.alert() == ClockAlert.BREACH
                         && d.fireAt().equals(deadline)));
+        // it warns before the platform decides by itself: at 80% of the time the platform gives
+        assertThat(deadlines.pending(id)).filteredOn(d -> d.clock() == ClockKind.PLATFORM_RESPONSE
+                        && d.alert() == ClockAlert.WARNING).singleElement()
+                .satisfies(warning -> assertThat(warning.fireAt()).isBefore(deadline)
+                        .isAfter(deadline.minus(Duration.ofHours(5))));
 
         agent().post().uri("/api/v1/tickets/{id}/platform-decision", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("decision", "AUTO_APPROVED")).exchange().expectStatus().isOk();

@@ -13,12 +13,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.aftersales.e2e.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -189,13 +186,7 @@ class ClaimE2EIT {
 
     /** A sandbox listing filtered on one field. */
     private static List<JsonNode> sandboxListing(String path, String field, String value) throws Exception {
-        HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(system.sandboxUrl()
-                + path + "?" + field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(rows::add);
-        return rows;
+        return Api.sandboxListing(system.sandboxUrl(), path, field, value);
     }
 
     private static JsonNode ticketAction(JsonNode ticket, String action, String token, String body) throws Exception {
@@ -206,19 +197,6 @@ class ClaimE2EIT {
     private static JsonNode claimAction(JsonNode claim, String action, String token, String body) throws Exception {
         return send(logistics, "POST", "/api/v1/claims/" + claim.get("id").asText() + "/" + action, token, body,
                 claim.get("version").asLong(), 200);
-    }
-
-    private static JsonNode send(ServiceProcess service, String method, String path, String token, String body,
-                                 Long version, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.api(path)))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (version != null) {
-            request.header("If-Match", "\"" + version + "\"");
-        }
-        HttpResponse<String> response = ServiceProcess.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
     }
 
     private static Map<String, String> money(String amount) {

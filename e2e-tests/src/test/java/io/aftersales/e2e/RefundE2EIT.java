@@ -23,20 +23,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.aftersales.e2e.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -282,13 +278,7 @@ class RefundE2EIT {
 
     /** The sandbox's payout ledger filtered on one field. */
     private static List<JsonNode> payouts(String field, String value) throws Exception {
-        HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(system.sandboxUrl()
-                + "/sandbox/v1/payouts?" + field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(rows::add);
-        return rows;
+        return Api.sandboxListing(system.sandboxUrl(), "/sandbox/v1/payouts", field, value);
     }
 
     private static JsonNode ticketAction(JsonNode ticket, String action, String token, String body) throws Exception {
@@ -299,19 +289,6 @@ class RefundE2EIT {
     private static JsonNode refundAction(JsonNode refund, String action, String token, String body) throws Exception {
         return send(refunds, "POST", "/api/v1/refunds/" + refund.at("/refund/id").asText() + "/" + action, token, body,
                 refund.at("/refund/version").asLong(), 200);
-    }
-
-    private static JsonNode send(ServiceProcess service, String method, String path, String token, String body,
-                                 Long version, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.api(path)))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (version != null) {
-            request.header("If-Match", "\"" + version + "\"");
-        }
-        HttpResponse<String> response = ServiceProcess.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
     }
 
     private static Map<String, String> money(String amount) {

@@ -2,6 +2,7 @@ package io.aftersales.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -17,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +133,14 @@ public class KafkaEventRelay {
                     .increment();
         }
         Instant acknowledgedAt = Instant.now();
+        for (PendingSend send : acknowledged) {
+            Duration lag = Duration.between(send.event().getTimestamp(), acknowledgedAt);
+            Timer.builder("aftersales_relay_lag")
+                    .description("From an event's storing to Kafka's acknowledgement of its integration event")
+                    .tag("topic", properties.topic())
+                    .register(meterRegistry)
+                    .record(lag.isNegative() ? Duration.ZERO : lag);
+        }
         for (PendingSend send : acknowledged) {
             listeners.forEach(listener -> listener.published(send.domainEvent(), send.outgoing(), acknowledgedAt));
         }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import io.aftersales.ticket.api.ReplyRecorded;
 import io.aftersales.ticket.api.SlaBreached;
 import io.aftersales.ticket.api.SlaWarned;
+import io.aftersales.ticket.api.TicketClosed;
 import io.aftersales.ticket.api.TicketOpened;
 import io.aftersales.ticket.api.TicketStatus;
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
  * or a reset of the tracking processors (a tracking handler would count the whole history again on each
  * new instance's first start).
  * <ul>
+ *   <li>{@code aftersales_tickets_opened} (counter, tags store and platform) and {@code aftersales_tickets_closed}
+ *       (counter, tags store and outcome): {@code TicketOpened}, {@code TicketClosed};</li>
  *   <li>{@code aftersales_ticket_time_to_first_reply} (timer, histogram), tags store and platform: the
  *       ticket's opening to its {@code ReplyRecorded.firstReply} (wall-clock time);</li>
  *   <li>{@code aftersales_ticket_sla_warnings} / {@code aftersales_ticket_sla_breaches} (counters), tags
@@ -71,6 +74,19 @@ public class TicketMetrics extends PeriodicTask {
                 .description("Open tickets by state and store, from the ticket list").register(registry);
         this.handoverOutstanding = MultiGauge.builder("aftersales_ticket_handover_items_outstanding")
                 .description("Night-shift handover items neither cleared nor escalated, by store").register(registry);
+    }
+
+    @EventHandler
+    void on(TicketOpened event) {
+        Counter.builder("aftersales_tickets_opened").description("Tickets opened, by store and platform")
+                .tag("store", event.storeId()).tag("platform", event.platform().name()).register(registry).increment();
+    }
+
+    @EventHandler
+    void on(TicketClosed event) {
+        Counter.builder("aftersales_tickets_closed").description("Tickets closed, by store and outcome")
+                .tag("store", event.storeId()).tag("outcome", String.valueOf(event.outcome()))
+                .register(registry).increment();
     }
 
     @EventHandler

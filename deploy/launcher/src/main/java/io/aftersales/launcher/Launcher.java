@@ -68,11 +68,14 @@ public final class Launcher {
 
     private int run(String[] args) {
         boolean follow = false;
+        boolean monitoring = false;
         for (String arg : args) {
             if (arg.equals("--follow") || arg.equals("-f")) {
                 follow = true;
+            } else if (arg.equals("--monitoring")) {
+                monitoring = true;
             } else {
-                progress.error("run takes no argument but --follow, got '" + arg + "'");
+                progress.error("run takes no argument but --follow and --monitoring, got '" + arg + "'");
                 System.err.print(usage());
                 return 2;
             }
@@ -129,7 +132,12 @@ public final class Launcher {
             progress.step("waiting for the services to be ready (up to " + Supervisor.STARTUP_TIMEOUT.toSeconds() + "s)");
             system.awaitReady(services, Supervisor.STARTUP_TIMEOUT);
             progress.ok("everything is ready after " + Progress.elapsed(started));
+            String prometheus = monitoring ? monitoring(system) : null;
             printSummary(system);
+            if (prometheus != null) {
+                System.out.printf("%-18s %s%n%n", "Prometheus", prometheus + " (alerts: " + prometheus + "/alerts)");
+                System.out.flush();
+            }
             return supervise(system, services);
         } catch (StartupFailure e) {
             if (system.stopping()) {
@@ -137,6 +145,18 @@ public final class Launcher {
             }
             throw e;
         }
+    }
+
+    /** {@code --monitoring}: Prometheus when the binary is on the PATH (Monitoring), else how to get one. */
+    private String monitoring(Supervisor system) {
+        java.util.Optional<Path> binary = Monitoring.findPrometheus(env.get("PATH"));
+        if (binary.isEmpty()) {
+            progress.warn(Monitoring.howToGetPrometheus());
+            return null;
+        }
+        progress.step("starting Prometheus (" + binary.get() + ")");
+        return Monitoring.start(system, root, binary.get(), port("AFTERSALES_PROMETHEUS_PORT", Monitoring.DEFAULT_PORT),
+                progress);
     }
 
     /** Stays in the foreground until Ctrl-C or TERM (the supervisor's shutdown hook stops everything). */
@@ -353,7 +373,9 @@ public final class Launcher {
                           server), the platform sandbox (a stand-in for the platforms, the warehouse and the
                           couriers) and the four services, wait until all are healthy and print their URLs.
                           Ctrl-C stops everything. Data survives between runs. With --follow, every
-                          process's log is streamed to the console as well.
+                          process's log is streamed to the console as well. With --monitoring, also a
+                          Prometheus scraping the services (when 'prometheus' is on the PATH), with the
+                          alert rules of deploy/prometheus; docs/operations.md.
                   token   Print a bearer token for the local system, signed with the data directory's key:
                             ./aftersales token --user alice --roles AGENT --stores tmall-flagship
                           (roles: AGENT SUPERVISOR WAREHOUSE LOGISTICS QA ADMIN; ADMIN and QA see every store;
@@ -379,6 +401,7 @@ public final class Launcher {
                   AFTERSALES_SANDBOX_PORT port of the platform sandbox (default %d); the services get its URL
                                           as AFTERSALES_SANDBOX_URL
                   AFTERSALES_SANDBOX_SECRET  secret of the sandbox's signed notifications (default sandbox-secret)
+                  AFTERSALES_PROMETHEUS_PORT  port of the local Prometheus of run --monitoring (default 9090)
                   JAVA_HOME               Java 17+ to use (default: java on the PATH)
 
                 Ports (API/management): %s.

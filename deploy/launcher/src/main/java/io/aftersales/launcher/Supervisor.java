@@ -52,6 +52,8 @@ public final class Supervisor implements AutoCloseable {
     private final Progress progress;
     private final LocalSigningKey signingKey;
     private final List<ManagedProcess> services = new ArrayList<>();
+    /** Processes that watch the system (Prometheus for {@code run --monitoring}): stopped first. */
+    private final List<ManagedProcess> helpers = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "aftersales-stop");
     private ManagedProcess infrastructure;
     private ManagedProcess sandbox;
@@ -225,6 +227,17 @@ public final class Supervisor implements AutoCloseable {
         return this;
     }
 
+    /** Starts a process that watches the system (logging to {@code <name>.log}); it is stopped with the rest. */
+    public synchronized ManagedProcess startHelper(String name, List<String> command) {
+        if (stopped) {
+            throw new IllegalStateException("stopping: no new processes");
+        }
+        LogFile log = LogFile.startRun(logDir().resolve(name + ".log"), name);
+        ManagedProcess helper = new ManagedProcess(name, launch(command, Map.of(), log), log);
+        helpers.add(helper);
+        return helper;
+    }
+
     /** The platform sandbox's process (null before {@link #startSandbox()}). */
     public synchronized ManagedProcess sandbox() {
         return sandbox;
@@ -366,7 +379,8 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             stopped = true;
-            running = services.stream().filter(ManagedProcess::isAlive).toList();
+            running = java.util.stream.Stream.concat(helpers.stream(), services.stream())
+                    .filter(ManagedProcess::isAlive).toList();
             infra = infrastructure;
             platforms = sandbox;
         }

@@ -244,7 +244,8 @@ class RefundRulesIT extends RefundServiceIT {
                 text -> !lines(text, "aftersales_refunds_paid_amount", "store=\"" + store + "\"").isEmpty());
         String storeTag = "store=\"" + store + "\"";
         assertThat(lines(metrics, "aftersales_refunds_requested_total{", storeTag))
-                .anyMatch(line -> line.contains("sku=\"SKU-METRICS-1\"") && line.endsWith(" 1.0"));
+                .anyMatch(line -> line.contains("sku=\"SKU-METRICS-1\"") && line.contains("kind=\"REFUND_ONLY\"")
+                        && line.endsWith(" 1.0"));
         assertThat(lines(metrics, "aftersales_refund_time_to_paid_seconds_bucket{", storeTag))
                 .anyMatch(line -> line.contains("platform=\"TMALL\"") && line.contains("le=\"+Inf\"")
                         && line.endsWith(" 1"));
@@ -254,6 +255,7 @@ class RefundRulesIT extends RefundServiceIT {
         assertThat(lines(metrics, "aftersales_refunds_paid_amount", storeTag))
                 .anyMatch(line -> line.contains("_count{") && line.contains("currency=\"CNY\"") && line.endsWith(" 1"));
         assertThat(metrics).containsPattern("(?m)^aftersales_refund_payouts_pending\\{[^}]*} [0-9.E]+$");
+        assertThat(metrics).containsPattern("(?m)^aftersales_refund_payout_oldest_pending_seconds\\{[^}]*} [0-9.E]+$");
     }
 
     private String prometheus() {

@@ -58,6 +58,9 @@ class TicketMetricsIT extends TicketServiceIT {
                 });
         assertThat(lines(afterReply, "aftersales_ticket_time_to_first_reply_seconds_bucket{", storeTag))
                 .anyMatch(line -> line.contains("le=\"+Inf\"") && line.endsWith(" 1"));
+        // and counted as opened, once, by store and platform
+        assertThat(lines(afterReply, "aftersales_tickets_opened_total{", storeTag))
+                .singleElement().satisfies(line -> assertThat(line).contains("platform=\"TMALL\"").endsWith(" 1.0"));
 
         // a ticket of the 24/7 store warned at 4 minutes
         double warningsBefore = counter(prometheus(), "aftersales_ticket_sla_warnings_total{",

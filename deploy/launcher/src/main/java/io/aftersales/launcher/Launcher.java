@@ -272,10 +272,28 @@ public final class Launcher {
     }
 
     private int bench(String[] args) {
+        if (args.length > 0 && args[0].equals("store")) {
+            return storeBench(Arrays.copyOfRange(args, 1, args.length));
+        }
         requireRunning();
         String token = LocalSigningKey.loadOrCreate(dataDir()).issueToken("bench", List.of("ADMIN"), List.of("*"),
                 Duration.ofHours(1));
         return call(() -> Benchmark.run(token, args));
+    }
+
+    /** {@code bench store [...]}: the event store engines on their own server, in their own JVM (ADR 0170). */
+    private int storeBench(String[] args) {
+        Path jar = root.resolve("deploy/benchmarks/target/store-benchmark-exec.jar");
+        build(Files.isRegularFile(jar) ? List.of() : List.of(jar));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(Arrays.asList(args));
+        return call(() -> {
+            int exit = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("the store benchmark exited with " + exit);
+            }
+        });
     }
 
     /** {@code logs [NAME...] [--lines N]}: the last lines of the logs in DATA/logs (all of them without a name). */
@@ -389,6 +407,8 @@ public final class Launcher {
                   bench   Against the running system: ticket intake throughput and latency percentiles, and
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
                           [clients=8] [bursts=20]. Results are in docs/benchmarks.md.
+                          bench store [events=20000] [threads=8] [contention=400]: the event store engines on
+                          their own embedded server (needs nothing running; docs/benchmarks.md, "Store").
                   logs    The last lines of the logs in DATA/logs: ./aftersales logs [NAME...] [--lines 40]
                           (NAME: infrastructure, sandbox or a service; all of them without a name).
                   help    Show this help.

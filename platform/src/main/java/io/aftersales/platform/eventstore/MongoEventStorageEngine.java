@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +49,25 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.ReadConcern;
+import com.mongodb.ServerAddress;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -135,6 +146,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final String EVENTS_EVENT_IDENTIFIER = EVENTS + "." + EVENT_IDENTIFIER;
     private static final int MAX_INDEX_ALLOCATION_ATTEMPTS = 10;
     private static final int MAX_REMEMBERED_GAPS = 100_000;
+    /** At most this many commits are written by one group (one counter update, one insertMany). */
+    private static final int MAX_GROUP_SIZE = 256;
+    /** Sequence keys asked for by the first look-up of an aggregate read (see {@link #fetchDomainEvents}). */
+    private static final int FIRST_KEY_STEP = 8;
 
     private final MongoCollection<Document> domainEvents;
     private final MongoCollection<Document> snapshots;
@@ -147,6 +162,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** When this engine first saw each global index missing below a visible one (by {@link #clock}). */
     private final ConcurrentNavigableMap<Long, Instant> gapsFirstSeen = new ConcurrentSkipListMap<>();
     private volatile Instant lastForgetting;
+    /** Commits waiting for a group leader (see {@link #appendEvents(List, Serializer)}). */
+    private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
+    /** Held by a group's leader while it takes the queue and allocates the group's indexes. */
+    private final ReentrantLock allocation = new ReentrantLock();
 
     /**
      * Instantiates the engine from the {@link Builder} and creates its indexes.
@@ -196,6 +215,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         realignCounter();
     }
 
+    /**
+     * Stores the events of one unit of work as one commit document. Concurrent callers in this JVM
+     * are written as a group ({@link #writeGroup}): while one caller allocates global indexes,
+     * the callers that arrive meanwhile queue up, and the next of them to get the allocation lock
+     * takes the whole queue, allocates the indexes of all its commits with one counter update and
+     * inserts them with one unordered {@code insertMany}. Each caller still gets its own outcome:
+     * its commit stored, or the {@link org.axonframework.modelling.command.ConcurrencyException}
+     * (or {@link org.axonframework.modelling.command.AggregateStreamCreationException}) of its
+     * own taken sequence number. Why and what it costs: ADR 0171.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
@@ -208,29 +237,197 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             messages.add(message);
             serialized.add(eventDocument(message, serializer));
         }
-
         List<Document> sequenceKeys = messages.stream().map(EventDocuments::sequenceKey).toList();
-        for (int attempt = 1; ; attempt++) {
-            long firstIndex = allocateIndexes(messages.size());
-            try {
-                insertCommit(commit(firstIndex, serialized, sequenceKeys));
-                return;
-            } catch (MongoException e) {
-                if (!MongoDuplicateKeyResolver.isDuplicateKey(e)) {
-                    handlePersistenceException(e, messages.get(0));
+        PendingCommit mine = new PendingCommit(messages, serialized, sequenceKeys);
+        pending.add(mine);
+        List<PendingCommit> group = null;
+        allocation.lock();
+        try {
+            if (!mine.claimed) {
+                beforeGroupTaken();
+                group = new ArrayList<>();
+                for (PendingCommit next; group.size() < MAX_GROUP_SIZE && (next = pending.poll()) != null; ) {
+                    next.claimed = true;
+                    group.add(next);
                 }
-                Optional<EventMessage<?>> conflicting = conflictingEvent(messages, sequenceKeys, e);
-                if (conflicting.isPresent()) {
-                    handlePersistenceException(e, conflicting.get());
+                allocateAndAssign(group);
+            }
+        } catch (RuntimeException e) {
+            group.forEach(commit -> commit.fail(e));
+            group = null;
+        } finally {
+            allocation.unlock();
+        }
+        if (group != null) {
+            writeGroup(group);
+        }
+        mine.awaitOutcome();
+    }
+
+    /**
+     * Called by a group's leader under the allocation lock, before it takes the queue. A seam for
+     * tests that line up several callers in one group.
+     */
+    void beforeGroupTaken() {
+    }
+
+    /** How many commits wait for a leader. For tests. */
+    int queuedCommits() {
+        return pending.size();
+    }
+
+    /** Allocates the indexes of all commits of {@code group} with one counter update and gives each its range. */
+    private void allocateAndAssign(List<PendingCommit> group) {
+        int total = group.stream().mapToInt(commit -> commit.messages.size()).sum();
+        long next = allocateIndexes(total);
+        for (PendingCommit commit : group) {
+            commit.firstIndex = next;
+            next += commit.messages.size();
+        }
+    }
+
+    /**
+     * Inserts the group's commits with one unordered {@code insertMany} and settles every caller:
+     * stored; its own conflict (a taken sequence number or event identifier, as a single commit
+     * would get it); or, when the only duplicate key was a global index (the counter was behind,
+     * see {@link #realignCounter()}), allocated again and retried, up to
+     * {@value #MAX_INDEX_ALLOCATION_ATTEMPTS} attempts. Any other failure fails the callers whose
+     * commits may not be stored.
+     */
+    private void writeGroup(List<PendingCommit> group) {
+        List<PendingCommit> unsettled = group;
+        try {
+            for (int attempt = 1; !unsettled.isEmpty(); attempt++) {
+                if (attempt > 1) {
+                    realignCounter();
+                    allocateAndAssign(unsettled);
                 }
-                if (attempt == MAX_INDEX_ALLOCATION_ATTEMPTS) {
-                    throw new EventStoreException("Global indexes for " + messages.size()
-                                                          + " events were taken on every one of "
-                                                          + attempt + " attempts", e);
+                List<Document> documents = unsettled.stream().map(PendingCommit::document).toList();
+                Map<Integer, BulkWriteError> errors = Map.of();
+                ServerAddress server = null;
+                try {
+                    insertCommits(documents);
+                } catch (MongoBulkWriteException e) {
+                    server = e.getServerAddress();
+                    errors = new HashMap<>();
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        errors.put(error.getIndex(), error);
+                    }
+                    if (errors.isEmpty()) {
+                        throw e;
+                    }
                 }
-                logger.info("Global indexes from {} were already taken; moving the counter past the stored "
-                                    + "events and allocating again", firstIndex);
-                realignCounter();
+                List<PendingCommit> retry = new ArrayList<>();
+                for (int i = 0; i < unsettled.size(); i++) {
+                    PendingCommit commit = unsettled.get(i);
+                    BulkWriteError error = errors.get(i);
+                    if (error == null) {
+                        commit.succeed();
+                    } else if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        commit.fail(persistenceFailure(new MongoWriteException(new WriteError(error.getCode(),
+                                error.getMessage(), error.getDetails()), server, Set.of()), commit.messages.get(0)));
+                    } else {
+                        MongoWriteException duplicate = new MongoWriteException(
+                                new WriteError(error.getCode(), error.getMessage(), error.getDetails()), server, Set.of());
+                        Optional<EventMessage<?>> conflicting = conflictingEvent(commit, error, duplicate);
+                        if (conflicting.isPresent()) {
+                            commit.fail(persistenceFailure(duplicate, conflicting.get()));
+                        } else if (attempt == MAX_INDEX_ALLOCATION_ATTEMPTS) {
+                            commit.fail(new EventStoreException("Global indexes for " + commit.messages.size()
+                                    + " events were taken on every one of " + attempt + " attempts", duplicate));
+                        } else {
+                            retry.add(commit);
+                        }
+                    }
+                }
+                if (!retry.isEmpty()) {
+                    logger.info("Global indexes of {} commit(s) were already taken; moving the counter past the "
+                                        + "stored events and allocating again", retry.size());
+                }
+                unsettled = retry;
+            }
+        } catch (RuntimeException e) {
+            for (PendingCommit commit : unsettled) {
+                commit.fail(e instanceof MongoException mongo ? persistenceFailure(mongo, commit.messages.get(0)) : e);
+            }
+        } finally {
+            group.forEach(PendingCommit::failIfUnsettled);
+        }
+    }
+
+    /** What {@link #handlePersistenceException} throws for {@code failure}, as a value. */
+    private RuntimeException persistenceFailure(Exception failure, EventMessage<?> event) {
+        try {
+            handlePersistenceException(failure, event);
+        } catch (RuntimeException translated) {
+            return translated;
+        }
+        return new EventStoreException("An event for aggregate [" + event.getIdentifier() + "] could not be stored",
+                                       failure);
+    }
+
+    /**
+     * The write that makes a group of commits visible: one unordered {@code insertMany}. A seam for
+     * tests that need a commit to become visible late (or never), after its global indexes were
+     * handed out.
+     */
+    void insertCommits(List<Document> commits) {
+        domainEvents.insertMany(commits, new InsertManyOptions().ordered(false));
+    }
+
+    /** One caller's commit waiting in (or written by) a group. */
+    private static final class PendingCommit {
+
+        final List<DomainEventMessage<?>> messages;
+        final List<Document> serialized;
+        final List<Document> sequenceKeys;
+        /** Set (under the allocation lock) when a leader took this commit into its group. */
+        boolean claimed;
+        long firstIndex;
+        private final CountDownLatch settled = new CountDownLatch(1);
+        private volatile RuntimeException failure;
+
+        PendingCommit(List<DomainEventMessage<?>> messages, List<Document> serialized, List<Document> sequenceKeys) {
+            this.messages = messages;
+            this.serialized = serialized;
+            this.sequenceKeys = sequenceKeys;
+        }
+
+        Document document() {
+            return commit(firstIndex, serialized, sequenceKeys);
+        }
+
+        void succeed() {
+            settled.countDown();
+        }
+
+        void fail(RuntimeException e) {
+            if (settled.getCount() > 0) {
+                failure = e;
+                settled.countDown();
+            }
+        }
+
+        void failIfUnsettled() {
+            fail(new EventStoreException("The commit was not settled by its group (a bug)"));
+        }
+
+        void awaitOutcome() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    settled.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // the group's insert is under way and settles this commit; its outcome must be reported
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -246,14 +443,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 .append(LAST_INDEX, firstIndex + serialized.size() - 1)
                 .append(EVENTS, events)
                 .append(SEQUENCE_KEYS, sequenceKeys);
-    }
-
-    /**
-     * The single write that makes a commit visible. A seam for tests that need a commit to become
-     * visible late (or never), after its global indexes were handed out.
-     */
-    void insertCommit(Document commit) {
-        domainEvents.insertOne(commit);
     }
 
     /** The write concern of the event, snapshot and counter collections. */
@@ -315,29 +504,35 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * The event whose sequence number (or identifier) another commit already holds, so that Axon
      * reports the right aggregate and picks {@code AggregateStreamCreationException} only when a
-     * sequence number 0 was taken. Empty if the duplicate key was a global index.
+     * sequence number 0 was taken. Empty if the duplicate key was a global index. A one-event
+     * commit whose error names the sequence key index needs no look-up.
      */
-    private Optional<EventMessage<?>> conflictingEvent(List<DomainEventMessage<?>> messages,
-                                                       List<Document> sequenceKeys,
+    private Optional<EventMessage<?>> conflictingEvent(PendingCommit commit, BulkWriteError error,
                                                        MongoException failure) {
+        String message = String.valueOf(error.getMessage());
+        if (commit.messages.size() == 1 && message.contains(SEQUENCE_KEYS)) {
+            return Optional.of(commit.messages.get(0));
+        }
+        List<DomainEventMessage<?>> messages = commit.messages;
+        List<Document> sequenceKeys = commit.sequenceKeys;
         try {
             Set<Document> takenKeys = new HashSet<>();
-            for (Document commit : domainEvents.find(in(SEQUENCE_KEYS, sequenceKeys))
+            for (Document stored : domainEvents.find(in(SEQUENCE_KEYS, sequenceKeys))
                                                .projection(include(SEQUENCE_KEYS))) {
-                takenKeys.addAll(commit.getList(SEQUENCE_KEYS, Document.class));
+                takenKeys.addAll(stored.getList(SEQUENCE_KEYS, Document.class));
             }
             Set<String> takenIdentifiers = new HashSet<>();
             if (takenKeys.isEmpty()) {
                 List<String> identifiers = messages.stream().map(EventMessage::getIdentifier).toList();
-                for (Document commit : domainEvents.find(in(EVENTS_EVENT_IDENTIFIER, identifiers))
+                for (Document stored : domainEvents.find(in(EVENTS_EVENT_IDENTIFIER, identifiers))
                                                    .projection(include(EVENTS_EVENT_IDENTIFIER))) {
-                    commit.getList(EVENTS, Document.class)
+                    stored.getList(EVENTS, Document.class)
                           .forEach(event -> takenIdentifiers.add(event.getString(EVENT_IDENTIFIER)));
                 }
             }
-            for (DomainEventMessage<?> message : messages) {
-                if (takenKeys.contains(sequenceKey(message)) || takenIdentifiers.contains(message.getIdentifier())) {
-                    return Optional.of(message);
+            for (DomainEventMessage<?> candidate : messages) {
+                if (takenKeys.contains(sequenceKey(candidate)) || takenIdentifiers.contains(candidate.getIdentifier())) {
+                    return Optional.of(candidate);
                 }
             }
             return Optional.empty();
@@ -373,15 +568,36 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Reads the events with sequence numbers {@code firstSequenceNumber} up to (excluding)
-     * {@code firstSequenceNumber + batchSize} by their keys in the unique sequence key index.
+     * Reads the events with sequence numbers from {@code firstSequenceNumber}, at most
+     * {@code batchSize} of them, by their keys in the unique sequence key index. mongo-java-server
+     * serves an {@code $in} of k keys in time proportional to k (a 100-key look-up costs about
+     * ten times a 10-key one), and most aggregates are short, so the keys are asked for in
+     * growing steps: {@value #FIRST_KEY_STEP} first, then twice as many each time, only while a
+     * step comes back full. A batch shorter than {@code batchSize} is therefore still the last one,
+     * as Axon's default final-batch predicate assumes (ADR 0173).
      */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber,
                                                                    int batchSize) {
-        long end = firstSequenceNumber + batchSize;
-        List<Document> keys = LongStream.range(firstSequenceNumber, end)
+        List<DomainEventData<?>> batch = new ArrayList<>();
+        long next = firstSequenceNumber;
+        int step = Math.min(FIRST_KEY_STEP, batchSize);
+        while (true) {
+            int found = fetchSequenceRange(aggregateIdentifier, next, step, batch);
+            next += step;
+            int remaining = batchSize - batch.size();
+            if (found < step || remaining <= 0) {
+                return batch;
+            }
+            step = Math.min(step * 2, remaining);
+        }
+    }
+
+    /** Adds the events {@code [first, first + count)} of the aggregate to {@code batch} in order; returns how many. */
+    private int fetchSequenceRange(String aggregateIdentifier, long first, int count, List<DomainEventData<?>> batch) {
+        long end = first + count;
+        List<Document> keys = LongStream.range(first, end)
                                         .mapToObj(sequenceNumber -> sequenceKey(aggregateIdentifier, sequenceNumber))
                                         .toList();
         // keyed by sequence number: ordered, and each event once even if a server returns a
@@ -391,16 +607,51 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (Document event : commit.getList(EVENTS, Document.class)) {
                 long sequenceNumber = longValue(event, SEQUENCE_NUMBER);
                 if (aggregateIdentifier.equals(event.getString(AGGREGATE_IDENTIFIER))
-                        && sequenceNumber >= firstSequenceNumber && sequenceNumber < end) {
+                        && sequenceNumber >= first && sequenceNumber < end) {
                     events.put(sequenceNumber, event);
                 }
             }
         }
-        return events.values().stream().map(EventDocuments::eventData).toList();
+        events.values().forEach(event -> batch.add(eventData(event)));
+        return events.size();
     }
 
+    /**
+     * The aggregate's highest sequence number, by point look-ups in the unique sequence key index
+     * (doubling, then bisecting: about 2 log2(n) look-ups) instead of an aggregation, which
+     * mongo-java-server serves by scanning. Streams start at 0 and have no holes (Axon's
+     * aggregates number their events so); a stream without an event 0 is answered by the
+     * aggregation as before.
+     */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!isStored(aggregateIdentifier, 0)) {
+            return lastSequenceNumberByAggregation(aggregateIdentifier);
+        }
+        long stored = 0;
+        long probe = 1;
+        while (isStored(aggregateIdentifier, probe)) {
+            stored = probe;
+            probe *= 2;
+        }
+        // stored is taken, probe is not: bisect between them
+        while (probe - stored > 1) {
+            long middle = stored + (probe - stored) / 2;
+            if (isStored(aggregateIdentifier, middle)) {
+                stored = middle;
+            } else {
+                probe = middle;
+            }
+        }
+        return Optional.of(stored);
+    }
+
+    private boolean isStored(String aggregateIdentifier, long sequenceNumber) {
+        return domainEvents.find(eq(SEQUENCE_KEYS, sequenceKey(aggregateIdentifier, sequenceNumber)))
+                           .projection(include(ID)).first() != null;
+    }
+
+    private Optional<Long> lastSequenceNumberByAggregation(String aggregateIdentifier) {
         Document last = domainEvents.aggregate(List.of(
                 match(eq(EVENTS_AGGREGATE_IDENTIFIER, aggregateIdentifier)),
                 unwind("$" + EVENTS),
@@ -487,21 +738,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         afterGapsRead();
-        int newEvents = 0;
-        try (MongoCursor<Document> commits = domainEvents.find(gt(LAST_INDEX, index))
-                                                         .sort(ascending(LAST_INDEX))
-                                                         .limit(batchSize)
-                                                         .iterator()) {
-            while (commits.hasNext() && newEvents < batchSize) {
-                for (Document event : commits.next().getList(EVENTS, Document.class)) {
-                    long globalIndex = longValue(event, GLOBAL_INDEX);
-                    if (globalIndex > index) {
-                        candidates.put(globalIndex, event);
-                        newEvents++;
-                    }
-                }
-            }
-        }
+        readAfter(index, batchSize, candidates);
         while (candidates.size() > batchSize) {
             candidates.pollLastEntry();
         }
@@ -524,6 +761,68 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         Instant now = clock.instant();
         current.getGaps().forEach(gap -> gapsFirstSeen.putIfAbsent(gap, now));
         return result;
+    }
+
+    /**
+     * Adds the events after {@code index} to {@code candidates}, up to about {@code batchSize}.
+     * mongo-java-server serves only exact and {@code $in} look-ups from its unique indexes and
+     * scans the collection for a range or a sort, so the events are looked up by their global
+     * indexes instead: the counter (one point read) tells the highest index handed out; nothing is
+     * read when the token is there already (an idle poll costs that one read); otherwise the
+     * commits whose last index lies in {@code (index, min(head, index + batchSize)]} are looked up
+     * in the unique last-index index. Only when none is found although later indexes were handed
+     * out (a run of abandoned indexes longer than the window, after crashed or conflicting
+     * appends, or one commit larger than the window) does it fall back to the range query, which
+     * jumps over the run. Which events are delivered is decided by the
+     * caller exactly as before (ADR 0172).
+     */
+    private void readAfter(long index, int batchSize, NavigableMap<Long, Document> candidates) {
+        long head = allocatedHead();
+        if (head <= index) {
+            return;
+        }
+        long windowEnd = Math.min(head, index + batchSize);
+        List<Long> window = LongStream.rangeClosed(index + 1, windowEnd).boxed().toList();
+        boolean found = false;
+        // by the commits' last indexes (a scalar unique index): each commit found once, whereas a
+        // multikey look-up returns a commit once per matching event on mongo-java-server
+        for (Document commit : domainEvents.find(in(LAST_INDEX, window))) {
+            for (Document event : commit.getList(EVENTS, Document.class)) {
+                long globalIndex = longValue(event, GLOBAL_INDEX);
+                if (globalIndex > index) {
+                    candidates.put(globalIndex, event);
+                    found = true;
+                }
+            }
+        }
+        if (found || windowEnd == head) {
+            return;
+        }
+        int newEvents = 0;
+        try (MongoCursor<Document> commits = domainEvents.find(gt(LAST_INDEX, index))
+                                                         .sort(ascending(LAST_INDEX))
+                                                         .limit(batchSize)
+                                                         .iterator()) {
+            while (commits.hasNext() && newEvents < batchSize) {
+                for (Document event : commits.next().getList(EVENTS, Document.class)) {
+                    long globalIndex = longValue(event, GLOBAL_INDEX);
+                    if (globalIndex > index) {
+                        candidates.put(globalIndex, event);
+                        newEvents++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The highest global index the counter has handed out (one point read). Every stored event's
+     * index is at most this, unless the counter document was lost or restored behind the events:
+     * then the events beyond it are found once the next append realigns the counter.
+     */
+    private long allocatedHead() {
+        Document counter = counters.find(eq(ID, counterId)).first();
+        return counter == null ? LOWEST_GLOBAL_INDEX - 1 : longValue(counter, COUNTER_VALUE);
     }
 
     /**

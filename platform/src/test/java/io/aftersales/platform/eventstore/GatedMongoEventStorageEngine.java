@@ -1,8 +1,10 @@
 package io.aftersales.platform.eventstore;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +20,8 @@ final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final Set<String> crashing = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Runnable> afterNextGapsRead = new AtomicReference<>();
+    private final AtomicReference<Gate> nextGroup = new AtomicReference<>();
+    private final List<Integer> groupSizes = new CopyOnWriteArrayList<>();
 
     GatedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -35,6 +39,26 @@ final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
         crashing.add(aggregateId);
     }
 
+    /** Holds the next group's leader before it takes the queue, so that the callers arriving meanwhile join its group. */
+    Gate holdNextGroup() {
+        Gate gate = new Gate();
+        nextGroup.set(gate);
+        return gate;
+    }
+
+    /** The sizes of the groups written so far, in order. */
+    List<Integer> groupSizes() {
+        return List.copyOf(groupSizes);
+    }
+
+    @Override
+    void beforeGroupTaken() {
+        Gate gate = nextGroup.getAndSet(null);
+        if (gate != null) {
+            gate.holdUntilReleased();
+        }
+    }
+
     /** Runs {@code action} once, inside the next fetch, right after it read the token's gaps. */
     void onceAfterGapsRead(Runnable action) {
         afterNextGapsRead.set(action);
@@ -49,18 +73,21 @@ final class GatedMongoEventStorageEngine extends MongoEventStorageEngine {
     }
 
     @Override
-    void insertCommit(Document commit) {
-        for (Document key : commit.getList(EventDocuments.SEQUENCE_KEYS, Document.class)) {
-            String aggregateId = key.getString(EventDocuments.AGGREGATE_IDENTIFIER);
-            if (crashing.contains(aggregateId)) {
-                throw new SimulatedCrash();
-            }
-            Gate gate = gates.remove(aggregateId);
-            if (gate != null) {
-                gate.holdUntilReleased();
+    void insertCommits(List<Document> commits) {
+        for (Document commit : commits) {
+            for (Document key : commit.getList(EventDocuments.SEQUENCE_KEYS, Document.class)) {
+                String aggregateId = key.getString(EventDocuments.AGGREGATE_IDENTIFIER);
+                if (crashing.contains(aggregateId)) {
+                    throw new SimulatedCrash();
+                }
+                Gate gate = gates.remove(aggregateId);
+                if (gate != null) {
+                    gate.holdUntilReleased();
+                }
             }
         }
-        super.insertCommit(commit);
+        groupSizes.add(commits.size());
+        super.insertCommits(commits);
     }
 
     static final class SimulatedCrash extends RuntimeException {

@@ -1,14 +1,21 @@
 package io.aftersales.embedded;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -29,6 +36,11 @@ import org.h2.mvstore.MVStore;
  *       backend commits the MVStore after every write command, still under the lock and before
  *       the answer is sent: an acknowledged write is in the file (the OS page cache; no fsync,
  *       so it survives the death of the process, not of the machine).</li>
+ *   <li><b>Unique indexes ordered by value.</b> H2 orders mongo-java-server's index keys by their
+ *       Java-serialized bytes, serializing both keys at every comparison of a lookup; the indexes
+ *       are kept instead in maps ordered element by element ({@link IndexKeyType}, map name
+ *       {@code <index map>}{@value #ORDERED_INDEX_SUFFIX}); an index found in the old map is copied
+ *       over once when its database opens (ADR 0175).</li>
  *   <li>{@code hello} (the successor of {@code isMaster} since MongoDB 4.4/5.0), which
  *       mongo-java-server 1.47 does not know, is answered like {@code isMaster}: Spring Boot's
  *       {@code MongoHealthIndicator} and {@code mongosh} send it.</li>
@@ -40,6 +52,9 @@ final class EmbeddedH2Backend extends H2Backend {
     static final Set<String> WRITE_COMMANDS = Set.of(
             "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "deleteindexes",
             "drop", "dropdatabase", "create", "renamecollection", "applyops");
+
+    /** Appended to mongo-java-server's name of an index map for the map ordered by {@link IndexKeyType}. */
+    static final String ORDERED_INDEX_SUFFIX = ".ordered";
 
     private final ReentrantLock writes = new ReentrantLock();
     private final boolean commitEveryWrite;
@@ -56,6 +71,55 @@ final class EmbeddedH2Backend extends H2Backend {
 
     static EmbeddedH2Backend createInMemory() {
         return new EmbeddedH2Backend(MVStore.open(null), false);
+    }
+
+    /** Called from H2Backend's constructor for the databases already in the file, so it uses nothing of this class's fields. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new OrderedIndexDatabase(databaseName);
+    }
+
+    /**
+     * H2Database whose unique indexes live in maps ordered by {@link IndexKeyType}. An inner class:
+     * H2Database's constructor opens the indexes, before a field of a subclass would be set, and the
+     * outer instance is set before that.
+     */
+    private final class OrderedIndexDatabase extends H2Database {
+
+        OrderedIndexDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String legacyName = legacyMapName(collectionName, indexName);
+            String name = legacyName + ORDERED_INDEX_SUFFIX;
+            boolean migrate = !store.hasMap(name) && store.hasMap(legacyName);
+            MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+            if (migrate) {
+                MVMap<Object, Object> legacy = store.openMap(legacyName);
+                legacy.forEach(map::put);
+                store.removeMap(legacy);
+                store.commit();
+            }
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = legacyMapName(collection.getCollectionName(), indexName) + ORDERED_INDEX_SUFFIX;
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+
+        /** mongo-java-server's name of an index map (H2Database.mapNameForIndex). */
+        private String legacyMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
     }
 
     @Override

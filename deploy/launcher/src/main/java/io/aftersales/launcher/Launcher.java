@@ -366,7 +366,7 @@ public final class Launcher {
                           shipment to paid.
                   bench   Against the running system: ticket intake throughput and latency percentiles, and
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
-                          [clients=8] [bursts=20]. Results are in docs/benchmarks.md.
+                          [clients=16] [bursts=20]. Results are in docs/benchmarks.md.
                   logs    The last lines of the logs in DATA/logs: ./aftersales logs [NAME...] [--lines 40]
                           (NAME: infrastructure, sandbox or a service; all of them without a name).
                   help    Show this help.

@@ -3,6 +3,7 @@ package io.aftersales.embedded;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -33,9 +34,11 @@ import org.h2.mvstore.MVStore;
  *       take the lock.</li>
  *   <li><b>Committed before answered.</b> H2's MVStore commits in the background about once a
  *       second, so a {@code kill -9} lost the last second of acknowledged writes. A file-backed
- *       backend commits the MVStore after every write command, still under the lock and before
- *       the answer is sent: an acknowledged write is in the file (the OS page cache; no fsync,
- *       so it survives the death of the process, not of the machine).</li>
+ *       backend answers a write command only after an MVStore commit that covers it: an
+ *       acknowledged write is in the file (the OS page cache; no fsync, so it survives the death
+ *       of the process, not of the machine). The commit is shared (group commit, ADR 0177): it
+ *       runs under the write lock, so never holds half a command, and covers every write applied
+ *       before it, so writes that queued during one commit share the next.</li>
  *   <li><b>Unique indexes ordered by value.</b> H2 orders mongo-java-server's index keys by their
  *       Java-serialized bytes, serializing both keys at every comparison of a lookup; the indexes
  *       are kept instead in maps ordered element by element ({@link IndexKeyType}, map name
@@ -57,6 +60,13 @@ final class EmbeddedH2Backend extends H2Backend {
     static final String ORDERED_INDEX_SUFFIX = ".ordered";
 
     private final ReentrantLock writes = new ReentrantLock();
+    /** Writes applied so far; written under {@link #writes}. */
+    private long appliedWrites;
+    private final ReentrantLock commitState = new ReentrantLock();
+    private final Condition commitDone = commitState.newCondition();
+    /** Writes covered by a finished commit, and whether a commit runs; under {@link #commitState}. */
+    private long committedWrites;
+    private boolean committing;
     private final boolean commitEveryWrite;
 
     private EmbeddedH2Backend(MVStore store, boolean commitEveryWrite) {
@@ -132,19 +142,57 @@ final class EmbeddedH2Backend extends H2Backend {
         if (!isWrite(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        long applied;
         writes.lock();
         try {
             // copied under the lock: the server answers with the stored document itself, which
             // the next write would change while the answer is being encoded
             return super.handleCommand(channel, databaseName, command, query).cloneDeeply();
         } finally {
-            try {
-                if (commitEveryWrite) {
-                    commit();
-                }
-            } finally {
-                writes.unlock();
+            applied = ++appliedWrites;
+            writes.unlock();
+            if (commitEveryWrite) {
+                awaitCommitted(applied);
             }
+        }
+    }
+
+    /**
+     * Group commit: returns once a commit covers write number {@code write} (failed ones too, as
+     * before). A writer that finds no commit running commits, under the write lock so that a commit
+     * never holds half a command, every write applied so far; the others wait for it and, when it
+     * did not cover theirs, one of them commits next. Writes applied while a commit runs queue
+     * behind the lock and share the next commit.
+     */
+    private void awaitCommitted(long write) {
+        commitState.lock();
+        try {
+            while (committedWrites < write) {
+                if (committing) {
+                    commitDone.awaitUninterruptibly();
+                    continue;
+                }
+                committing = true;
+                commitState.unlock();
+                long covered = -1;
+                try {
+                    writes.lock();
+                    try {
+                        long target = appliedWrites;
+                        commit();
+                        covered = target;
+                    } finally {
+                        writes.unlock();
+                    }
+                } finally {
+                    commitState.lock();
+                    committing = false;
+                    committedWrites = Math.max(committedWrites, covered);
+                    commitDone.signalAll();
+                }
+            }
+        } finally {
+            commitState.unlock();
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -16,19 +17,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code ./aftersales bench}: measures the running system from outside, as a client would.
  * <ol>
+ *   <li>Ceiling: the same C clients send an intake request that fails validation (400): the same
+ *       path, body size, JWT check and JSON parsing, no command; what HTTP and security alone
+ *       allow on this machine.</li>
  *   <li>Ticket intake: N tickets (a realistic mix, one in three a quality complaint) from C
- *       concurrent clients; throughput and latency percentiles of {@code POST /api/v1/tickets}.</li>
- *   <li>Batch-defect reaction: B bursts of five buyers on a fresh product and batch; the time from
- *       the fifth report's answer to the delisting being readable at {@code GET /api/v1/delistings}.</li>
+ *       concurrent clients; throughput, latency percentiles, the ratio to the ceiling, and for
+ *       runs of 20,000 tickets or more the throughput of every 10,000 (the last against the first).</li>
+ *   <li>Batch-defect reaction under that load: B bursts of five buyers on a fresh product and batch,
+ *       spread evenly over the intake run; the time from the fifth report's answer to the
+ *       delisting being readable at {@code GET /api/v1/delistings}.</li>
  * </ol>
- * Arguments {@code [tickets=2000] [clients=8] [bursts=20]}; addresses from the {@link ServiceTable}.
- * Progress goes to stderr, results to stdout.
+ * Arguments {@code [tickets=2000] [clients=16] [bursts=20]}; addresses from the {@link ServiceTable}.
+ * Progress goes to stderr (every {@value #PROGRESS_SECONDS} s), results to stdout.
  */
 final class Benchmark {
 
     private static final String TICKETS = System.getenv().getOrDefault("AFTERSALES_TICKETS_URL", ServiceTable.TICKETS.apiUrl());
     private static final String FEEDBACK = System.getenv().getOrDefault("AFTERSALES_FEEDBACK_URL", ServiceTable.FEEDBACK.apiUrl());
     private static final String[] CATEGORIES = {"CHANGED_MIND", "SIZE_FIT", "QUALITY", "LOGISTICS", "NO_REASON_RETURN", "QUALITY"};
+    private static final int SEGMENT = 10_000;
+    private static final int PROGRESS_SECONDS = 5;
 
     private static String token;
 
@@ -38,13 +46,13 @@ final class Benchmark {
     static void run(String bearerToken, String[] args) throws Exception {
         token = bearerToken;
         int tickets = argument(args, 0, "tickets", 2000);
-        int clients = argument(args, 1, "clients", 8);
+        int clients = argument(args, 1, "clients", 16);
         int bursts = argument(args, 2, "bursts", 20);
         String run = UUID.randomUUID().toString().substring(0, 6);
 
-        warmUp(run);
-        intake(run, tickets, clients);
-        batchDefectReaction(run, bursts);
+        warmUp(run, clients);
+        double ceiling = ceiling(clients, Math.max(2000, Math.min(tickets, 5000)));
+        intake(run, tickets, clients, bursts, ceiling);
     }
 
     private static int argument(String[] args, int index, String name, int otherwise) {
@@ -54,64 +62,169 @@ final class Benchmark {
         try {
             return Integer.parseInt(args[index]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("usage: ./aftersales bench [tickets=2000] [clients=8] [bursts=20]; "
+            throw new IllegalArgumentException("usage: ./aftersales bench [tickets=2000] [clients=16] [bursts=20]; "
                     + name + " must be a number, got '" + args[index] + "'");
         }
     }
 
-    private static void warmUp(String run) throws Exception {
-        System.err.println("warming up (200 tickets)...");
-        for (int i = 0; i < 200; i++) {
-            open("warm-" + run + "-" + i, "WARM" + (i % 20), "W1", "CHANGED_MIND");
-        }
+    private static void warmUp(String run, int clients) throws Exception {
+        System.err.printf("warming up (400 tickets, 2000 invalid requests, %d clients)...%n", clients);
+        concurrently(clients, 400, i -> open("warm-" + run + "-" + i, "WARM" + (i % 20), "W1", "CHANGED_MIND"));
+        concurrently(clients, 2000, i -> invalid());
     }
 
-    private static void intake(String run, int tickets, int clients) throws Exception {
-        System.err.printf("intake: %d tickets from %d clients...%n", tickets, clients);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(tickets));
+    /** Requests per second of an intake that fails validation: HTTP, JWT and JSON without a command. */
+    private static double ceiling(int clients, int requests) throws Exception {
+        System.err.printf("ceiling: %d invalid intake requests (400) from %d clients...%n", requests, clients);
+        long[] latencies = new long[requests];
+        long started = System.nanoTime();
+        concurrently(clients, requests, i -> {
+            long t0 = System.nanoTime();
+            invalid();
+            latencies[i] = System.nanoTime() - t0;
+        });
+        double rate = requests / ((System.nanoTime() - started) / 1e9);
+        System.out.printf("ceiling     %d requests, %d clients: %.0f requests/s; latency ms %s (HTTP + JWT + JSON, 400 before any command)%n",
+                requests, clients, rate, percentiles(latencies));
+        return rate;
+    }
+
+    private static void intake(String run, int tickets, int clients, int bursts, double ceiling) throws Exception {
+        System.err.printf("intake: %d tickets from %d clients, %d delisting bursts during it...%n", tickets, clients, bursts);
+        long[] latencies = new long[tickets];
+        long[] finished = new long[tickets];
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        List<Long> reactionTimes = Collections.synchronizedList(new ArrayList<>());
+        Throwable[] reactionFailure = new Throwable[1];
+        Thread reactions = new Thread(() -> {
+            try {
+                reactionTimes.addAll(batchDefectReaction(run, tickets, bursts, done));
+            } catch (Throwable e) {
+                reactionFailure[0] = e;
+            }
+        }, "bench-delisting");
+        reactions.setDaemon(true);
+        reactions.start();
+        Thread progress = new Thread(() -> {
+            int last = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(PROGRESS_SECONDS * 1000L);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int now = done.get();
+                System.err.printf("    %d/%d tickets, %.0f tickets/s in the last %d s, %d delisting bursts measured%n",
+                        now, tickets, (now - last) / (double) PROGRESS_SECONDS, PROGRESS_SECONDS, reactionTimes.size());
+                last = now;
+            }
+        }, "bench-progress");
+        progress.setDaemon(true);
+        progress.start();
+        concurrently(clients, tickets, i -> {
+            long t0 = System.nanoTime();
+            open("buyer-" + run + "-" + i, "ST" + run + (i % 400), "B" + (i % 7), CATEGORIES[i % CATEGORIES.length]);
+            long t1 = System.nanoTime();
+            latencies[i] = t1 - t0;
+            finished[done.getAndIncrement()] = t1;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.interrupt();
+        double rate = tickets / seconds;
+        System.out.printf("intake      %d tickets, %d clients: %.0f tickets/s (%.2f of the ceiling); latency ms %s%n",
+                tickets, clients, rate, rate / ceiling, percentiles(latencies));
+        segments(finished, started);
+        reactions.join(Duration.ofSeconds(60).toMillis());
+        if (reactionFailure[0] != null) {
+            throw new IllegalStateException("delisting burst failed", reactionFailure[0]);
+        }
+        long[] reactionNanos = reactionTimes.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("delisting   %d bursts during intake: 5th report answered -> delisting readable, ms %s%n",
+                reactionNanos.length, percentiles(reactionNanos));
+    }
+
+    /** Throughput of every 10,000 tickets (by completion) for runs of 20,000 or more, and the last against the first. */
+    private static void segments(long[] finished, long started) {
+        if (finished.length < 2 * SEGMENT) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("segments    tickets/s per 10k:");
+        List<Double> rates = new ArrayList<>();
+        long from = started;
+        for (int end = SEGMENT; end <= finished.length; end += SEGMENT) {
+            long to = finished[end - 1];
+            double rate = SEGMENT / ((to - from) / 1e9);
+            rates.add(rate);
+            line.append(String.format(" %.0f", rate));
+            from = to;
+        }
+        line.append(String.format("; last/first %.2f", rates.get(rates.size() - 1) / rates.get(0)));
+        System.out.println(line);
+    }
+
+    /**
+     * Bursts of five quality reports on a fresh product, burst b starting once b/bursts of the intake
+     * has been answered, so that every burst runs while intake load runs.
+     */
+    private static List<Long> batchDefectReaction(String run, int tickets, int bursts, AtomicInteger done) {
+        List<Long> reactions = new ArrayList<>();
+        try {
+            for (int b = 0; b < bursts; b++) {
+                long startAt = (long) tickets * b / bursts;
+                while (done.get() < startAt) {
+                    Thread.sleep(5);
+                }
+                if (done.get() >= tickets) {
+                    System.err.println("    intake ended before delisting burst " + (b + 1) + ": stopping the bursts");
+                    break;
+                }
+                String product = "BD" + run + b;
+                for (int buyer = 1; buyer <= 5; buyer++) {
+                    open("buyer-" + product + "-" + buyer, product, "B-BENCH", "QUALITY");
+                }
+                long t0 = System.nanoTime();
+                while (!get(FEEDBACK + "/api/v1/delistings?product=" + product).contains("\"id\"")) {
+                    if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+                        throw new IllegalStateException("no delisting for " + product + " after 30 s");
+                    }
+                    Thread.sleep(5);
+                }
+                reactions.add(System.nanoTime() - t0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return reactions;
+    }
+
+    private interface Request {
+        void send(int index) throws Exception;
+    }
+
+    /** Requests 0..count-1 from {@code clients} threads, each taking the next index. */
+    private static void concurrently(int clients, int count, Request request) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long started = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < tickets) {
-                    long t0 = System.nanoTime();
-                    open("buyer-" + run + "-" + i, "ST" + run + (i % 400), "B" + (i % 7), CATEGORIES[i % CATEGORIES.length]);
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        System.out.printf("intake      %d tickets, %d clients: %.0f tickets/s; latency ms p50 %s p90 %s p99 %s max %s%n",
-                tickets, clients, tickets / seconds, ms(latencies, 50), ms(latencies, 90), ms(latencies, 99), ms(latencies, 100));
-    }
-
-    private static void batchDefectReaction(String run, int bursts) throws Exception {
-        System.err.printf("batch-defect reaction: %d bursts of 5 buyers...%n", bursts);
-        List<Long> reactions = new ArrayList<>();
-        for (int b = 0; b < bursts; b++) {
-            String product = "BD" + run + b;
-            for (int buyer = 1; buyer <= 5; buyer++) {
-                open("buyer-" + product + "-" + buyer, product, "B-BENCH", "QUALITY");
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        request.send(i);
+                    }
+                    return null;
+                }));
             }
-            long t0 = System.nanoTime();
-            while (!get(FEEDBACK + "/api/v1/delistings?product=" + product).contains("\"id\"")) {
-                if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
-                    throw new IllegalStateException("no delisting for " + product + " after 30 s");
-                }
-                Thread.sleep(5);
+            for (Future<?> worker : workers) {
+                worker.get();
             }
-            reactions.add(System.nanoTime() - t0);
+        } finally {
+            pool.shutdownNow();
         }
-        System.out.printf("delisting   %d bursts: 5th report answered -> delisting readable, ms p50 %s p90 %s max %s%n",
-                bursts, ms(reactions, 50), ms(reactions, 90), ms(reactions, 100));
     }
 
     private static void open(String buyer, String style, String batch, String category) throws Exception {
@@ -120,12 +233,30 @@ final class Benchmark {
                 + "\"buyerId\":\"" + buyer + "\",\"sku\":\"" + style + "-M\",\"styleCode\":\"" + style + "\","
                 + "\"batch\":\"" + batch + "\",\"quantity\":1,\"paidAmount\":{\"amount\":\"99.00\",\"currency\":\"CNY\"},"
                 + "\"category\":\"" + category + "\"" + ("QUALITY".equals(category) ? ",\"defectType\":\"STAIN\"" : "") + "}";
-        HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("intake failed: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** An intake of the same size that fails validation (no quantity): 400 before any command. */
+    private static void invalid() throws Exception {
+        String body = "{\"storeId\":\"bench-store-1\",\"platform\":\"TMALL\","
+                + "\"orderId\":\"O-" + UUID.randomUUID() + "\",\"externalId\":\"AS-" + UUID.randomUUID() + "\","
+                + "\"buyerId\":\"buyer-ceiling\",\"sku\":\"CEIL-M\",\"styleCode\":\"CEIL\","
+                + "\"batch\":\"B1\",\"paidAmount\":{\"amount\":\"99.00\",\"currency\":\"CNY\"},"
+                + "\"category\":\"CHANGED_MIND\"}";
+        HttpResponse<String> response = post(body);
+        if (response.statusCode() != 400) {
+            throw new IllegalStateException("expected 400 from an intake without quantity: " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    private static HttpResponse<String> post(String body) throws Exception {
+        return ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(TICKETS + "/api/v1/tickets"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String get(String url) throws Exception {
@@ -133,10 +264,18 @@ final class Benchmark {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static String ms(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return String.format("%.1f", sorted.get(Math.max(0, index)) / 1e6);
+    /** "p50 x p90 y p99 z max w" in milliseconds. */
+    static String percentiles(long[] nanos) {
+        if (nanos.length == 0) {
+            return "(none)";
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return "p50 " + ms(sorted, 50) + " p90 " + ms(sorted, 90) + " p99 " + ms(sorted, 99) + " max " + ms(sorted, 100);
+    }
+
+    private static String ms(long[] sorted, int percentile) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+        return String.format("%.1f", sorted[Math.max(0, index)] / 1e6);
     }
 }

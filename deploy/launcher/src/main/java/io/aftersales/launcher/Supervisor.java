@@ -35,12 +35,17 @@ public final class Supervisor implements AutoCloseable {
     /** What the platform sandbox prints on standard output once it serves (PlatformSandbox.READY_PREFIX). */
     static final String SANDBOX_READY_LINE = "platform sandbox ready on";
 
-    /** Quick start on a small machine: C1 only, serial GC, small thread stacks. */
+    /** Small machine: serial GC, small thread stacks. */
     static final List<String> JVM_FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The JIT: the embedded infrastructure (the MongoDB-protocol server does half the system's work
+     * under load, in tight loops) gets the full tiered JIT with C2; the services and the sandbox
+     * C1 only, for a quick start of five Spring JVMs on two cores (ADR 0176, docs/benchmarks.md).
+     */
     static final List<String> INFRASTRUCTURE_HEAP = List.of("-Xms64m", "-Xmx512m");
-    static final List<String> SERVICE_HEAP = List.of("-Xms64m", "-Xmx384m");
-    static final List<String> SANDBOX_HEAP = List.of("-Xms16m", "-Xmx128m");
+    static final List<String> SERVICE_HEAP = List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx384m");
+    static final List<String> SANDBOX_HEAP = List.of("-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx128m");
 
     private final Path root;
     private final Path dataDir;

@@ -37,6 +37,8 @@ final class Benchmark {
     private static final String[] CATEGORIES = {"CHANGED_MIND", "SIZE_FIT", "QUALITY", "LOGISTICS", "NO_REASON_RETURN", "QUALITY"};
     private static final int SEGMENT = 10_000;
     private static final int PROGRESS_SECONDS = 5;
+    /** How long a burst waits for its delisting before it is counted as missed. */
+    private static final Duration MAX_REACTION = Duration.ofSeconds(60);
 
     private static String token;
 
@@ -97,9 +99,10 @@ final class Benchmark {
         long started = System.nanoTime();
         List<Long> reactionTimes = Collections.synchronizedList(new ArrayList<>());
         Throwable[] reactionFailure = new Throwable[1];
+        AtomicInteger missed = new AtomicInteger();
         Thread reactions = new Thread(() -> {
             try {
-                reactionTimes.addAll(batchDefectReaction(run, tickets, bursts, done));
+                reactionTimes.addAll(batchDefectReaction(run, tickets, bursts, done, missed));
             } catch (Throwable e) {
                 reactionFailure[0] = e;
             }
@@ -135,13 +138,14 @@ final class Benchmark {
         System.out.printf("intake      %d tickets, %d clients: %.0f tickets/s (%.2f of the ceiling); latency ms %s%n",
                 tickets, clients, rate, rate / ceiling, percentiles(latencies));
         segments(finished, started);
-        reactions.join(Duration.ofSeconds(60).toMillis());
+        reactions.join(MAX_REACTION.plusSeconds(10).toMillis());
         if (reactionFailure[0] != null) {
             throw new IllegalStateException("delisting burst failed", reactionFailure[0]);
         }
         long[] reactionNanos = reactionTimes.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("delisting   %d bursts during intake: 5th report answered -> delisting readable, ms %s%n",
-                reactionNanos.length, percentiles(reactionNanos));
+        System.out.printf("delisting   %d bursts during intake: 5th report answered -> delisting readable, ms %s;"
+                + " %d more not delisted within %d s%n",
+                reactionNanos.length, percentiles(reactionNanos), missed.get(), MAX_REACTION.toSeconds());
     }
 
     /** Throughput of every 10,000 tickets (by completion) for runs of 20,000 or more, and the last against the first. */
@@ -167,7 +171,8 @@ final class Benchmark {
      * Bursts of five quality reports on a fresh product, burst b starting once b/bursts of the intake
      * has been answered, so that every burst runs while intake load runs.
      */
-    private static List<Long> batchDefectReaction(String run, int tickets, int bursts, AtomicInteger done) {
+    private static List<Long> batchDefectReaction(String run, int tickets, int bursts, AtomicInteger done,
+                                                  AtomicInteger missed) {
         List<Long> reactions = new ArrayList<>();
         try {
             for (int b = 0; b < bursts; b++) {
@@ -184,13 +189,18 @@ final class Benchmark {
                     open("buyer-" + product + "-" + buyer, product, "B-BENCH", "QUALITY");
                 }
                 long t0 = System.nanoTime();
-                while (!get(FEEDBACK + "/api/v1/delistings?product=" + product).contains("\"id\"")) {
-                    if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
-                        throw new IllegalStateException("no delisting for " + product + " after 30 s");
-                    }
+                boolean delisted;
+                while (!(delisted = get(FEEDBACK + "/api/v1/delistings?product=" + product).contains("\"id\""))
+                        && System.nanoTime() - t0 < MAX_REACTION.toNanos()) {
                     Thread.sleep(5);
                 }
-                reactions.add(System.nanoTime() - t0);
+                if (delisted) {
+                    reactions.add(System.nanoTime() - t0);
+                } else {
+                    // counted as a miss, not the end of the run: the intake figures still stand
+                    System.err.printf("    no delisting for %s within %d s%n", product, MAX_REACTION.toSeconds());
+                    missed.incrementAndGet();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -25,7 +25,7 @@ class EmbeddedMongoIndexIT {
     Path dataDir;
 
     @Test
-    void aDataFileWrittenWithTheFormerIndexOrderKeepsItsLookupsAndUniquenessAfterTheUpgrade() {
+    void a_data_file_written_with_the_former_index_order_keeps_its_lookups_and_uniqueness_after_the_upgrade() {
         Path file = dataDir.resolve("legacy.mv");
         MongoServer legacy = new MongoServer(new H2Backend(file.toString()));
         String address = "mongodb://localhost:" + legacy.bind().getPort();
@@ -65,7 +65,7 @@ class EmbeddedMongoIndexIT {
     }
 
     @Test
-    void keysOfDifferentTypesAndValuesStayDistinctAndAreFoundAfterRestart() {
+    void keys_of_different_types_and_values_stay_distinct_and_are_found_after_a_restart() {
         Path file = dataDir.resolve("ordered.mv");
         EmbeddedMongoServer server = new EmbeddedMongoServer(file, 0);
         server.start();
@@ -92,7 +92,7 @@ class EmbeddedMongoIndexIT {
     }
 
     @Test
-    void aUniqueIndexOnAListOfDocumentsFindsEveryKeyAndRefusesOneTaken() {
+    void a_unique_index_on_a_list_of_documents_finds_every_key_and_refuses_one_taken() {
         EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir.resolve("keys.mv"), 0);
         server.start();
         try (MongoClient client = MongoClients.create(server.connectionString())) {

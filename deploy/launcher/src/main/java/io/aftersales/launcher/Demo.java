@@ -119,6 +119,7 @@ final class Demo {
         refunds.run();
         new ClaimWalk(TICKETS, LOGISTICS_API, agentToken, supervisorToken, logisticsToken, warehouseToken).run();
         deadLetters();
+        dashboards();
 
         System.out.printf("%nSee it yourself:%n  GET %s/api/v1/delistings%n  GET %s/api/v1/alerts%n  GET %s/api/v1/tickets/%s/history%n"
                 + "  QA clears it with POST %s/api/v1/delistings/%s/relist {\"note\": \"...\"} (role QA)%n",
@@ -164,6 +165,62 @@ final class Demo {
         String waiting = get(FEEDBACK + "/api/v1/admin/dead-letters");
         System.out.printf(">> DEAD LETTERS waiting at feedback-service (GET /api/v1/admin/dead-letters, role ADMIN): %s%n",
                 waiting.isBlank() ? "none" : waiting);
+    }
+
+    /**
+     * What the Grafana dashboards (deploy/grafana, docs/operations.md) would show now: a few of their
+     * series, summed over their tags, read from each service's {@code /actuator/prometheus} as
+     * Prometheus scrapes it.
+     */
+    private static void dashboards() throws Exception {
+        Instant started = Instant.now();
+        String tickets = scrape(ServiceTable.TICKETS);
+        String refunds = scrape(ServiceTable.REFUNDS);
+        String claims = scrape(ServiceTable.LOGISTICS);
+        String quality = scrape(ServiceTable.FEEDBACK);
+        System.out.printf("%n>> WHAT THE DASHBOARDS SEE (each service's /actuator/prometheus on its management port, %d ms)%n",
+                Duration.between(started, Instant.now()).toMillis());
+        System.out.printf("   overview   tickets opened %s, closed %s, open now %s, SLA warnings %s, breaches %s%n",
+                total(tickets, "aftersales_tickets_opened_total"), total(tickets, "aftersales_tickets_closed_total"),
+                total(tickets, "aftersales_tickets_open"), total(tickets, "aftersales_ticket_sla_warnings_total"),
+                total(tickets, "aftersales_ticket_sla_breaches_total"));
+        System.out.printf("   refunds    requested %s, paid %s (%s CNY), payouts pending %s%n",
+                total(refunds, "aftersales_refunds_requested_total"), total(refunds, "aftersales_refunds_paid_amount_count"),
+                total(refunds, "aftersales_refunds_paid_amount_sum"), total(refunds, "aftersales_refund_payouts_pending"));
+        System.out.printf("   quality    incidents %s, delistings active %s, defect reports %s%n",
+                total(quality, "aftersales_quality_incidents_total"), total(quality, "aftersales_delistings_active"),
+                total(quality, "aftersales_defect_reports_total"));
+        System.out.printf("   claims     open %s, outstanding %s CNY%n",
+                total(claims, "aftersales_claims_open"), total(claims, "aftersales_claims_outstanding"));
+        System.out.printf("   pipeline   events published %s / %s / %s / %s (tickets / refunds / logistics / feedback), dead letters %s%n",
+                total(tickets, "aftersales_events_published_total"), total(refunds, "aftersales_events_published_total"),
+                total(claims, "aftersales_events_published_total"), total(quality, "aftersales_events_published_total"),
+                total(tickets + refunds + claims + quality, "aftersales_dead_letters"));
+        System.out.println("   Dashboards and alerts: ./aftersales run --monitoring, deploy/grafana, docs/operations.md");
+    }
+
+    private static String scrape(ServiceTable.Service service) throws Exception {
+        return ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The sum of a series' samples over all its tags, as {@code sum(name)} would give it; "-" if no sample has it. */
+    static String total(String exposition, String name) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                if (!value.equals("NaN")) {
+                    sum += Double.parseDouble(value);
+                    found = true;
+                }
+            }
+        }
+        if (!found) {
+            return "-";
+        }
+        return sum == Math.rint(sum) ? String.valueOf((long) sum) : String.format("%.2f", sum);
     }
 
     private static HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {

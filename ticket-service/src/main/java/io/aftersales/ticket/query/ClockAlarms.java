@@ -7,7 +7,7 @@ import io.aftersales.platform.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,13 +38,14 @@ public class ClockAlarms extends PeriodicTask {
     public int fireDue() {
         int fired = 0;
         Instant now = clock.instant();
-        Optional<ClockDeadlines.Deadline> due;
-        while ((due = deadlines.claimDue(now, owner, lease)).isPresent()) {
-            ClockDeadlines.Deadline deadline = due.get();
-            Boolean recorded = commandGateway.sendAndWait(new RecordClockAlert(deadline.ticketId(), deadline.clock(),
-                    deadline.cycle(), deadline.alert(), now));
-            deadlines.done(deadline, owner, Boolean.TRUE.equals(recorded));
-            fired++;
+        List<ClockDeadlines.Deadline> due;
+        while (!(due = deadlines.claimDue(now, owner, lease)).isEmpty()) {
+            for (ClockDeadlines.Deadline deadline : due) {
+                Boolean recorded = commandGateway.sendAndWait(new RecordClockAlert(deadline.ticketId(), deadline.clock(),
+                        deadline.cycle(), deadline.alert(), now));
+                deadlines.done(deadline, owner, Boolean.TRUE.equals(recorded));
+                fired++;
+            }
         }
         return fired;
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,18 +15,20 @@ import com.mongodb.client.model.Updates;
 import io.aftersales.ticket.api.ClockAlert;
 import io.aftersales.ticket.api.ClockKind;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The persistent deadlines of the ticket clocks (ADR 0150): collection {@code deadlines}, one document
  * per (ticket, clock, cycle, alert), id {@code ticketId/CLOCK/cycle/ALERT}. A deadline is PENDING until
  * it fired: DONE when the ticket recorded the alert (never scheduled again), SKIPPED when the ticket's
- * clock said it was not due (paused or replied in between; the clock processor may schedule it again). Whoever fires it claims it first with one atomic {@code findOneAndUpdate} that takes
+ * clock said it was not due (paused or replied in between; the clock processor may schedule it again). Whoever fires it claims it first with one atomic {@code findOneAndUpdate} by its id that takes
  * a lease: of several instances polling at once exactly one gets it, and if that instance dies before
  * marking it DONE, the lease runs out and another one fires it (the ticket ignores a second delivery).
  */
@@ -39,6 +42,8 @@ public class ClockDeadlines {
 
     /** Set on the other tasks of the collection only (a clock deadline has none). */
     private static final String KIND = "kind";
+    /** Deadlines claimed per read of the due ones. */
+    private static final int CLAIM_BATCH = 100;
 
     private final MongoCollection<Document> deadlines;
 
@@ -96,21 +101,38 @@ public class ClockDeadlines {
     }
 
     /**
-     * Claims the earliest pending deadline due at {@code now} that nobody holds a lease on, for
-     * {@code lease}: atomic, so one claimer gets it.
+     * Claims up to {@value #CLAIM_BATCH} of the earliest pending deadlines due at {@code now} that nobody
+     * holds a lease on, for {@code lease}. They are found by a read, then each is claimed by its id with
+     * one atomic {@code findOneAndUpdate} that checks again that it is pending, due and free: of several
+     * instances claiming at once exactly one gets each. Why two steps: a range query is a collection scan
+     * on the embedded server, and as a {@code findOneAndUpdate} it held the server's one write lock for
+     * the whole scan, once per deadline fired (ADR 0150).
      */
-    public Optional<Deadline> claimDue(Instant now, String owner, Duration lease) {
-        Document claimed = deadlines.findOneAndUpdate(
-                Filters.and(Filters.eq("state", PENDING), Filters.lte("fireAt", Date.from(now)),
-                        Filters.lte("leaseUntil", Date.from(now)), Filters.exists(KIND, false)),
-                Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("owner", owner)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("fireAt")).returnDocument(ReturnDocument.AFTER));
-        if (claimed == null) {
-            return Optional.empty();
+    public List<Deadline> claimDue(Instant now, String owner, Duration lease) {
+        List<Deadline> claimed = new ArrayList<>();
+        for (Document doc : claimEarliestDue(Filters.exists(KIND, false), now, owner, lease)) {
+            claimed.add(new Deadline(doc.getString("ticketId"), ClockKind.valueOf(doc.getString("clock")),
+                    doc.getInteger("cycle"), ClockAlert.valueOf(doc.getString("alert")), doc.getDate("fireAt").toInstant()));
         }
-        return Optional.of(new Deadline(claimed.getString("ticketId"), ClockKind.valueOf(claimed.getString("clock")),
-                claimed.getInteger("cycle"), ClockAlert.valueOf(claimed.getString("alert")),
-                claimed.getDate("fireAt").toInstant()));
+        return claimed;
+    }
+
+    private List<Document> claimEarliestDue(Bson which, Instant now, String owner, Duration lease) {
+        Bson dueAndFree = Filters.and(Filters.eq("state", PENDING), Filters.lte("fireAt", Date.from(now)),
+                Filters.lte("leaseUntil", Date.from(now)), which);
+        List<Object> candidates = new ArrayList<>();
+        deadlines.find(dueAndFree).sort(Sorts.ascending("fireAt")).limit(CLAIM_BATCH).projection(Projections.include("_id"))
+                .forEach(doc -> candidates.add(doc.get("_id")));
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : candidates) {
+            Document doc = deadlines.findOneAndUpdate(Filters.and(Filters.eq("_id", id), dueAndFree),
+                    Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("owner", owner)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (doc != null) {
+                claimed.add(doc);
+            }
+        }
+        return claimed;
     }
 
     /**
@@ -161,18 +183,14 @@ public class ClockDeadlines {
         }
     }
 
-    /** Claims the earliest pending task of {@code kind} due at {@code now} that nobody holds, for {@code lease}. */
-    public Optional<Task> claimDueTask(String kind, Instant now, String owner, Duration lease) {
-        Document claimed = deadlines.findOneAndUpdate(
-                Filters.and(Filters.eq("state", PENDING), Filters.lte("fireAt", Date.from(now)),
-                        Filters.lte("leaseUntil", Date.from(now)), Filters.eq(KIND, kind)),
-                Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("owner", owner)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("fireAt")).returnDocument(ReturnDocument.AFTER));
-        if (claimed == null) {
-            return Optional.empty();
+    /** Claims up to {@value #CLAIM_BATCH} of the earliest pending tasks of {@code kind} due at {@code now} that nobody holds, for {@code lease}. */
+    public List<Task> claimDueTasks(String kind, Instant now, String owner, Duration lease) {
+        List<Task> claimed = new ArrayList<>();
+        for (Document doc : claimEarliestDue(Filters.eq(KIND, kind), now, owner, lease)) {
+            claimed.add(new Task(doc.getString("_id"), kind, doc.getString("storeId"), doc.getString("date"),
+                    doc.getDate("fireAt").toInstant()));
         }
-        return Optional.of(new Task(claimed.getString("_id"), kind, claimed.getString("storeId"),
-                claimed.getString("date"), claimed.getDate("fireAt").toInstant()));
+        return claimed;
     }
 
     /** Marks a claimed task done, if the claimer still holds it. */

@@ -20,8 +20,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -96,16 +96,20 @@ public class HandoverDesk extends PeriodicTask {
     public int fireDue() {
         int fired = 0;
         Instant now = clock.instant();
-        Optional<ClockDeadlines.Task> due;
-        while ((due = deadlines.claimDueTask(SHIFT_END, now, owner, lease)).isPresent()) {
-            endShift(due.get());
-            deadlines.taskDone(due.get(), owner);
-            fired++;
+        List<ClockDeadlines.Task> due;
+        while (!(due = deadlines.claimDueTasks(SHIFT_END, now, owner, lease)).isEmpty()) {
+            for (ClockDeadlines.Task task : due) {
+                endShift(task);
+                deadlines.taskDone(task, owner);
+                fired++;
+            }
         }
-        while ((due = deadlines.claimDueTask(CLEAR_BY, now, owner, lease)).isPresent()) {
-            escalateUncleared(due.get(), now);
-            deadlines.taskDone(due.get(), owner);
-            fired++;
+        while (!(due = deadlines.claimDueTasks(CLEAR_BY, now, owner, lease)).isEmpty()) {
+            for (ClockDeadlines.Task task : due) {
+                escalateUncleared(task, now);
+                deadlines.taskDone(task, owner);
+                fired++;
+            }
         }
         return fired;
     }

@@ -101,7 +101,7 @@ class ClockDeadlinesIT extends TicketServiceIT {
 
         // 5 minutes: an instance claims the breach and dies before firing it
         clock.set(dueAt);
-        assertThat(own.claimDue(clock.instant(), "instance-that-crashed", LEASE)).isPresent();
+        assertThat(own.claimDue(clock.instant(), "instance-that-crashed", LEASE)).isNotEmpty();
         ClockAlarms restarted = alarms(own, clock);
         assertThat(together(instanceA::fireDue, restarted::fireDue)).as("the dead instance's lease holds").isZero();
         assertThat(events(id, SlaBreached.class)).isEmpty();
@@ -117,6 +117,38 @@ class ClockDeadlinesIT extends TicketServiceIT {
         assertThat(events(id, SlaWarned.class)).hasSize(1);
         assertThat(events(id, SlaBreached.class)).singleElement()
                 .satisfies(breached -> assertThat(breached.dueAt()).isEqualTo(opened.plus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void more_deadlines_due_than_one_claim_takes_are_each_claimed_by_exactly_one_of_two_instances_claiming_at_once()
+            throws Exception {
+        ClockDeadlines own = new ClockDeadlines(database);
+        Instant due = Instant.parse("2026-11-30T10:00:00Z");
+        for (int i = 0; i < 250; i++) {
+            own.schedule(new ClockDeadlines.Deadline("ticket-" + i, ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                    due.minusSeconds(i)));
+        }
+        own.schedule(new ClockDeadlines.Deadline("ticket-later", ClockKind.FIRST_REPLY, 1, ClockAlert.BREACH,
+                due.plusSeconds(1)));
+
+        List<String> claimedByA = new ArrayList<>();
+        List<String> claimedByB = new ArrayList<>();
+        together(() -> claimAll(own, due, "instance-a", claimedByA), () -> claimAll(own, due, "instance-b", claimedByB));
+
+        List<String> claimed = new ArrayList<>(claimedByA);
+        claimed.addAll(claimedByB);
+        assertThat(claimed).as("each due deadline once, none twice, the later one not yet").hasSize(250)
+                .doesNotHaveDuplicates().doesNotContain("ticket-later");
+        assertThat(own.claimDue(due, "instance-c", LEASE)).as("the claims hold their lease").isEmpty();
+    }
+
+    /** Claims until nothing due is left, as {@link ClockAlarms#fireDue()} does; answers how many. */
+    private static int claimAll(ClockDeadlines deadlines, Instant now, String owner, List<String> claimed) {
+        List<ClockDeadlines.Deadline> batch;
+        while (!(batch = deadlines.claimDue(now, owner, LEASE)).isEmpty()) {
+            batch.forEach(deadline -> claimed.add(deadline.ticketId()));
+        }
+        return claimed.size();
     }
 
     @Test

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aftersales.contracts.Topics;
 import io.aftersales.contracts.refunds.v1.RefundPaid;
 import io.aftersales.contracts.tickets.v1.ResolutionAgreed;
+import io.aftersales.contracts.tickets.v1.TicketOpened;
 import io.aftersales.refund.api.RefundIds;
 import io.aftersales.testing.ContractSchemas;
 import io.aftersales.testing.TopicReader;
 import io.aftersales.testing.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.mongodb.client.MongoDatabase;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,6 +31,32 @@ import static org.awaitility.Awaitility.await;
 class RefundFlowIT extends RefundServiceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private MongoDatabase serviceDatabase;
+
+    @Test
+    void a_ticket_event_that_moves_no_refund_is_skipped_without_an_inbox_write() throws Exception {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        ObjectNode opened = TopicWriter.sample(TicketOpened.TYPE);
+        opened.put("ticketId", ticketId).put("storeId", STORE);
+        ObjectNode agreed = TopicWriter.sample(ResolutionAgreed.TYPE);
+        agreed.put("ticketId", ticketId).put("storeId", STORE).put("batchDefectFastTrack", false)
+                .put("orderId", "order-" + UUID.randomUUID());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) agreed.get("lines")).remove(2);
+
+        // one key, one partition: the opening is consumed before the agreement
+        String openedId = TopicWriter.publish(Topics.TICKETS, ticketId, TicketOpened.TYPE, "/aftersales/ticket-service", opened);
+        String agreedId = TopicWriter.publish(Topics.TICKETS, ticketId, ResolutionAgreed.TYPE, "/aftersales/ticket-service", agreed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(RefundIds.forResolution(ticketId, 1)), r -> r != null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inboxed(agreedId));
+        assertThat(inboxed(openedId)).as("an event no refund acts on costs no inbox write").isFalse();
+    }
+
+    private boolean inboxed(String eventId) {
+        return serviceDatabase.getCollection("inbox").countDocuments(new org.bson.Document("_id", "refund-service.resolutions/" + eventId)) > 0;
+    }
 
     @Test
     void an_agreed_return_is_shipped_received_checked_paid_once_through_the_platform_and_published_as_paid()

@@ -5,22 +5,20 @@ import io.aftersales.contracts.tickets.v1.DefectReported;
 import io.aftersales.feedback.api.CountDefectReport;
 import io.aftersales.feedback.api.ReportOutcome;
 import io.aftersales.feedback.api.ProductBatchIds;
-import io.aftersales.platform.messaging.CloudEventHeaders;
 import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.platform.messaging.MalformedMessageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts the defect reports ticket-service publishes ({@code aftersales.ticket.defect-reported.v1}
@@ -59,11 +57,7 @@ public class DefectReportListener {
 
     @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.TICKETS)
     public void on(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, CloudEventHeaders.TYPE);
-        if (type != null && !DefectReported.TYPE.equals(type)) {
-            return; // another ticket event: not ours to count (and not worth an inbox entry)
-        }
-        inbox.receive(CONSUMER, record, event -> count(event.dataAs(DefectReported.class)));
+        inbox.receive(CONSUMER, record, Set.of(DefectReported.TYPE), event -> count(event.dataAs(DefectReported.class)));
     }
 
     void count(DefectReported report) {
@@ -94,10 +88,5 @@ public class DefectReportListener {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,16 +3,14 @@ package io.aftersales.feedback.messaging;
 import io.aftersales.contracts.Topics;
 import io.aftersales.contracts.claims.v1.WrongShipmentRegistered;
 import io.aftersales.feedback.api.DelistForStockCorrection;
-import io.aftersales.platform.messaging.CloudEventHeaders;
 import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.platform.messaging.MalformedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * logistics-service's wrong-shipment register (发错货登记): each entry takes the SKU sent off sale in its store for
@@ -36,11 +34,8 @@ public class WrongShipmentListener {
 
     @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.CLAIMS)
     public void on(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        if (type != null && !WrongShipmentRegistered.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-            return;
-        }
-        inbox.receive(CONSUMER, record, event -> delist(event.dataAs(WrongShipmentRegistered.class)));
+        inbox.receive(CONSUMER, record, Set.of(WrongShipmentRegistered.TYPE),
+                event -> delist(event.dataAs(WrongShipmentRegistered.class)));
     }
 
     void delist(WrongShipmentRegistered entry) {

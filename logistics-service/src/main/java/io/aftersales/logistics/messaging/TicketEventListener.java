@@ -22,6 +22,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ticket-service's cases that are the courier's: {@code ticket.opened} of category LOGISTICS or DAMAGED_PACKAGE opens
@@ -47,7 +48,7 @@ public class TicketEventListener {
 
     @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.TICKETS)
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::handle);
+        inbox.receive(CONSUMER, record, Set.of(TicketOpened.TYPE, ResolutionAgreed.TYPE), this::handle);
     }
 
     void handle(InboundCloudEvent event) {

@@ -9,11 +9,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -60,6 +63,21 @@ public class Inbox {
             }
         }
         count(consumer, event, "processed");
+    }
+
+    /**
+     * As {@link #receive}, for a consumer that acts on only some types of a topic: a record whose
+     * {@code ce_type} header names another type is passed over before any read or write (a topic
+     * carries every event of its producer, and most are not the consumer's). A record without the
+     * header goes through {@link #receive}, which refuses it as malformed.
+     */
+    public void receive(String consumer, ConsumerRecord<String, byte[]> record, Set<String> types,
+                        Consumer<InboundCloudEvent> handler) {
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        if (type != null && type.value() != null && !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return;
+        }
+        receive(consumer, record, handler);
     }
 
     private void count(String consumer, InboundCloudEvent event, String outcome) {

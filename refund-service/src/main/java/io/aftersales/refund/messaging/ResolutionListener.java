@@ -44,6 +44,8 @@ import java.util.function.Function;
 public class ResolutionListener {
 
     static final String CONSUMER = "refund-service.resolutions";
+    /** The types that move a refund; the topics' other events are passed over without an inbox write. */
+    private static final Set<String> ACTED_ON = Set.of(ResolutionAgreed.TYPE, ProductDelisted.TYPE);
     static final String GROUP = "${spring.kafka.consumer.group-id}.resolutions";
     private static final Logger LOG = LoggerFactory.getLogger(ResolutionListener.class);
     private static final Set<String> LINE_TYPES = Set.of("GOODS", "RETURN_SHIPPING", "PRICE_DIFFERENCE", "GOODWILL");
@@ -63,7 +65,7 @@ public class ResolutionListener {
 
     @KafkaListener(id = CONSUMER, groupId = GROUP, topics = {Topics.TICKETS, Topics.QUALITY})
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::handle);
+        inbox.receive(CONSUMER, record, ACTED_ON, this::handle);
     }
 
     void handle(InboundCloudEvent event) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,9 @@ public abstract class TicketServiceIT extends InfrastructureIntegrationTest {
     }
 
     protected WebTestClient as(String token) {
-        return anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        // WebTestClient's 5 s default was exceeded once by a first request on the loaded 2-core CI machine
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     /** A realistic quality complaint: a Tmall buyer's jacket fading after the first wash. */

@@ -34,7 +34,7 @@ class QualityApiIT extends FeedbackServiceIT {
     @Test
     void the_quality_metrics_are_exposed_to_prometheus_under_their_public_names() {
         String scrape = org.springframework.test.web.reactive.server.WebTestClient
-                // a scrape is larger than WebClient's default 256 KB buffer (6 consumers' Kafka client metrics)
+                // a scrape can be larger than WebClient's default 256 KB buffer (Kafka client metrics per consumer and partition)
                 .bindToServer().baseUrl("http://localhost:" + managementPort)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
                 .get().uri("/actuator/prometheus").exchange()

@@ -44,6 +44,11 @@ import org.h2.mvstore.MVStore;
  *       are kept instead in maps ordered element by element ({@link IndexKeyType}, map name
  *       {@code <index map>}{@value #ORDERED_INDEX_SUFFIX}); an index found in the old map is copied
  *       over once when its database opens (ADR 0175).</li>
+ *   <li><b>Non-unique indexes kept.</b> mongo-java-server ignores them, so every look-up of a read
+ *       model by a field other than a unique key scanned its collection; they are kept in maps
+ *       {@code <index map>}{@value #SECONDARY_INDEX_SUFFIX} and serve equality look-ups on their
+ *       leading fields ({@link SecondaryIndex}, ADR 0178). An index declared before this existed is
+ *       built from the collection when its database opens.</li>
  *   <li>{@code hello} (the successor of {@code isMaster} since MongoDB 4.4/5.0), which
  *       mongo-java-server 1.47 does not know, is answered like {@code isMaster}: Spring Boot's
  *       {@code MongoHealthIndicator} and {@code mongosh} send it.</li>
@@ -58,6 +63,9 @@ final class EmbeddedH2Backend extends H2Backend {
 
     /** Appended to mongo-java-server's name of an index map for the map ordered by {@link IndexKeyType}. */
     static final String ORDERED_INDEX_SUFFIX = ".ordered";
+
+    /** Appended to mongo-java-server's name of an index map for a non-unique index's map ({@link SecondaryIndex}). */
+    static final String SECONDARY_INDEX_SUFFIX = ".secondary";
 
     private final ReentrantLock writes = new ReentrantLock();
     /** Writes applied so far; written under {@link #writes}. */
@@ -107,7 +115,7 @@ final class EmbeddedH2Backend extends H2Backend {
             String legacyName = legacyMapName(collectionName, indexName);
             String name = legacyName + ORDERED_INDEX_SUFFIX;
             boolean migrate = !store.hasMap(name) && store.hasMap(legacyName);
-            MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+            MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(IndexKeyType.unique()));
             if (migrate) {
                 MVMap<Object, Object> legacy = store.openMap(legacyName);
                 legacy.forEach(map::put);
@@ -118,11 +126,22 @@ final class EmbeddedH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            String name = legacyMapName(collectionName, indexName) + SECONDARY_INDEX_SUFFIX;
+            MVMap<Object, Object> map = getMvStore().openMap(name,
+                    new MVMap.Builder<Object, Object>().keyType(IndexKeyType.prefixFirst()));
+            return new SecondaryIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String name = legacyMapName(collection.getCollectionName(), indexName) + ORDERED_INDEX_SUFFIX;
-            if (getMvStore().hasMap(name)) {
-                getMvStore().removeMap(name);
+            String mapName = legacyMapName(collection.getCollectionName(), indexName);
+            for (String name : List.of(mapName + ORDERED_INDEX_SUFFIX, mapName + SECONDARY_INDEX_SUFFIX)) {
+                if (getMvStore().hasMap(name)) {
+                    getMvStore().removeMap(name);
+                }
             }
         }
 

@@ -20,10 +20,30 @@ import org.h2.mvstore.type.ObjectDataType;
  * element by element: documents and lists field by field, the other values with
  * {@link ObjectDataType#compare} (strings, numbers, UUIDs, dates natively; other Comparable values
  * with compareTo; the rest by serialized bytes, as before).
+ *
+ * <p>{@link #unique()} orders keys by element count first, as the unique indexes' maps were
+ * written; {@link #prefixFirst()} orders them element by element and a key before every longer key
+ * it begins, so that the entries of a secondary index ({@link SecondaryIndex}) that begin with the
+ * queried values follow each other from the queried values on.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
     private final ObjectDataType objects = new ObjectDataType();
+    private final boolean prefixFirst;
+
+    private IndexKeyType(boolean prefixFirst) {
+        this.prefixFirst = prefixFirst;
+    }
+
+    /** The order of the unique indexes' maps (ADR 0175): changing it would misplace the keys in existing files. */
+    static IndexKeyType unique() {
+        return new IndexKeyType(false);
+    }
+
+    /** The order of the secondary indexes' maps (ADR 0178). */
+    static IndexKeyType prefixFirst() {
+        return new IndexKeyType(true);
+    }
 
     @Override
     public int compare(Object a, Object b) {
@@ -34,16 +54,16 @@ final class IndexKeyType extends BasicDataType<Object> {
             return objects.compare(a, b);
         }
         int sizes = Integer.compare(left.size(), right.size());
-        if (sizes != 0) {
+        if (sizes != 0 && !prefixFirst) {
             return sizes;
         }
-        for (int i = 0; i < left.size(); i++) {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             int element = compareValues(left.get(i), right.get(i));
             if (element != 0) {
                 return element;
             }
         }
-        return 0;
+        return sizes;
     }
 
     /**
@@ -52,7 +72,7 @@ final class IndexKeyType extends BasicDataType<Object> {
      * equal exactly when they hold the same fields in the same order with equal values, as their
      * serialized bytes did.
      */
-    private int compareValues(Object a, Object b) {
+    int compareValues(Object a, Object b) {
         int ranks = Integer.compare(rank(a), rank(b));
         if (ranks != 0) {
             return ranks;
@@ -123,11 +143,11 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IndexKeyType;
+        return other instanceof IndexKeyType type && type.prefixFirst == prefixFirst;
     }
 
     @Override
     public int hashCode() {
-        return IndexKeyType.class.hashCode();
+        return Boolean.hashCode(prefixFirst);
     }
 }

@@ -9,6 +9,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
@@ -114,5 +115,113 @@ class EmbeddedMongoIndexIT {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * Every answer of a collection with non-unique indexes (ADR 0178) compared with the answer of a
+     * twin collection without them, which scans, after inserts, an index built over existing
+     * documents, updates that move documents between keys, deletes and a restart.
+     */
+    @Test
+    void non_unique_indexes_answer_as_a_scan_does_and_hold_their_entries_across_a_restart() {
+        Path file = dataDir.resolve("secondary.mv");
+        EmbeddedMongoServer server = new EmbeddedMongoServer(file, 0);
+        server.start();
+        try (MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> indexed = client.getDatabase("store").getCollection("summaries");
+            MongoCollection<Document> scanned = client.getDatabase("store").getCollection("summaries_scanned");
+            java.util.function.Consumer<Integer> insert = i -> {
+                Document summary = new Document("_id", "T-" + i).append("product", "P-" + (i % 11))
+                        .append("batch", "B-" + (i % 3)).append("status", i % 4 == 0 ? "CLOSED" : "OPEN")
+                        .append("n", i).append("tags", java.util.List.of("t-" + (i % 5), "t-" + (i % 7)));
+                if (i % 13 == 0) {
+                    summary.remove("batch");
+                }
+                indexed.insertOne(summary);
+                scanned.insertOne(new Document(summary));
+            };
+            for (int i = 0; i < 100; i++) {
+                insert.accept(i);
+            }
+            indexed.createIndex(Indexes.ascending("product", "batch", "status"), new IndexOptions().name("by_product"));
+            indexed.createIndex(Indexes.ascending("tags"));
+            indexed.createIndex(Indexes.descending("n"));
+            for (int i = 100; i < 300; i++) {
+                insert.accept(i);
+            }
+            assertAnswersAsAScan(indexed, scanned);
+
+            for (MongoCollection<Document> summaries : java.util.List.of(indexed, scanned)) {
+                summaries.updateMany(new Document("product", "P-3").append("batch", "B-1"),
+                        new Document("$set", new Document("status", "CLOSED")));
+                summaries.updateOne(new Document("_id", "T-14"), new Document("$set", new Document("product", "P-99")
+                        .append("tags", java.util.List.of("t-99"))));
+                summaries.updateOne(new Document("_id", "T-25"), new Document("$unset", new Document("batch", "")));
+                summaries.deleteMany(new Document("product", "P-4").append("batch", "B-2"));
+            }
+            assertAnswersAsAScan(indexed, scanned);
+            assertThat(indexed.countDocuments(new Document("product", "P-99"))).isEqualTo(1);
+        } finally {
+            server.stop();
+        }
+
+        server.start();
+        try (MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoDatabase store = client.getDatabase("store");
+            assertAnswersAsAScan(store.getCollection("summaries"), store.getCollection("summaries_scanned"));
+            Document sizes = store.runCommand(new Document("collStats", "summaries")).get("indexSize", Document.class);
+            long summaries = store.getCollection("summaries").countDocuments();
+            // one entry per document, two per tags array (one when both tags are equal), as MongoDB's multikey index
+            assertThat(((Number) sizes.get("by_product")).longValue()).isEqualTo(summaries);
+            assertThat(((Number) sizes.get("n_-1")).longValue()).isEqualTo(summaries);
+            assertThat(((Number) sizes.get("tags_1")).longValue()).isGreaterThan(summaries);
+        } finally {
+            server.stop();
+        }
+        MVStore mvStore = MVStore.open(file.toString());
+        try {
+            assertThat(mvStore.getMapNames()).contains("store.summaries._index_by_product" + EmbeddedH2Backend.SECONDARY_INDEX_SUFFIX);
+        } finally {
+            mvStore.close();
+        }
+    }
+
+    private static void assertAnswersAsAScan(MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
+        java.util.List<Document> filters = java.util.List.of(
+                new Document("product", "P-3"),
+                new Document("product", "P-3").append("batch", "B-1"),
+                new Document("product", "P-3").append("batch", "B-1").append("status", "OPEN"),
+                new Document("batch", "B-1").append("product", "P-5"),
+                new Document("product", "P-1").append("batch", new Document("$in", java.util.List.of("B-0", "B-2"))),
+                new Document("product", "P-2").append("batch", null),
+                new Document("product", "P-2").append("status", "CLOSED").append("n", new Document("$gte", 150)),
+                new Document("product", "P-1"),
+                new Document("product", "P-10"),
+                new Document("tags", "t-3"),
+                new Document("tags", "t-99"),
+                new Document("n", 7L),
+                new Document("n", 8.0),
+                new Document("n", 40).append("product", "P-7"),
+                new Document("status", "OPEN"),
+                new Document("product", "P-404"),
+                new Document("$and", java.util.List.of(new Document("product", "P-3"), new Document("batch", "B-1"))),
+                new Document("$and", java.util.List.of(new Document("_id", "T-30"), new Document("status", "OPEN"))),
+                new Document("$and", java.util.List.of(new Document("_id", "T-30"), new Document("status", "CLOSED"))),
+                new Document("status", new Document("$in", java.util.List.of("OPEN", "CLOSED"))).append("product", "P-2"),
+                new Document("product", new Document("$in", java.util.List.of("P-5", "P-99", "P-404"))),
+                new Document("$or", java.util.List.of(new Document("product", "P-5"), new Document("tags", "t-1"))));
+        for (Document filter : filters) {
+            assertThat(ids(indexed.find(filter).sort(Indexes.descending("n")).limit(25)))
+                    .as("%s", filter.toJson())
+                    .containsExactlyElementsOf(ids(scanned.find(filter).sort(Indexes.descending("n")).limit(25)));
+            assertThat(indexed.countDocuments(filter)).as("count %s", filter.toJson()).isEqualTo(scanned.countDocuments(filter));
+        }
+        assertThat(indexed.distinct("batch", new Document("product", "P-6"), String.class).into(new java.util.ArrayList<>()))
+                .containsExactlyInAnyOrderElementsOf(
+                        scanned.distinct("batch", new Document("product", "P-6"), String.class).into(new java.util.ArrayList<>()));
+    }
+
+    private static java.util.List<String> ids(com.mongodb.client.FindIterable<Document> found) {
+        return found.map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
     }
 }

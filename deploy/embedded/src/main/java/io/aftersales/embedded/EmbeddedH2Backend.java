@@ -10,8 +10,10 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -49,6 +51,8 @@ import org.h2.mvstore.MVStore;
  *       {@code <index map>}{@value #SECONDARY_INDEX_SUFFIX} and serve equality look-ups on their
  *       leading fields ({@link SecondaryIndex}, ADR 0178). An index declared before this existed is
  *       built from the collection when its database opens.</li>
+ *   <li><b>Documents and index keys stored as BSON</b>, not with Java serialization, and a larger
+ *       page cache ({@link BsonValues}, ADR 0179).</li>
  *   <li>{@code hello} (the successor of {@code isMaster} since MongoDB 4.4/5.0), which
  *       mongo-java-server 1.47 does not know, is answered like {@code isMaster}: Spring Boot's
  *       {@code MongoHealthIndicator} and {@code mongosh} send it.</li>
@@ -67,6 +71,12 @@ final class EmbeddedH2Backend extends H2Backend {
     /** Appended to mongo-java-server's name of an index map for a non-unique index's map ({@link SecondaryIndex}). */
     static final String SECONDARY_INDEX_SUFFIX = ".secondary";
 
+    /**
+     * H2's page cache, in MB (its default is 16): pages that leave it are read back from the file and
+     * decoded again at the next look-up; a year of a shop's tickets fits (ADR 0179).
+     */
+    static final int CACHE_MB = 192;
+
     private final ReentrantLock writes = new ReentrantLock();
     /** Writes applied so far; written under {@link #writes}. */
     private long appliedWrites;
@@ -84,7 +94,7 @@ final class EmbeddedH2Backend extends H2Backend {
 
     /** A backend storing in {@code fileName}, committing every write before answering it. */
     static EmbeddedH2Backend inFile(String fileName) {
-        return new EmbeddedH2Backend(MVStore.open(fileName), true);
+        return new EmbeddedH2Backend(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open(), true);
     }
 
     static EmbeddedH2Backend createInMemory() {
@@ -123,6 +133,17 @@ final class EmbeddedH2Backend extends H2Backend {
                 store.commit();
             }
             return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /** As H2Database's, with the documents stored as BSON ({@link DocumentType}, ADR 0179). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            // H2Database's map names (its DATABASES_PREFIX and META_PREFIX are not visible here)
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override

@@ -29,6 +29,7 @@ import org.h2.mvstore.type.ObjectDataType;
 final class IndexKeyType extends BasicDataType<Object> {
 
     private final ObjectDataType objects = new ObjectDataType();
+    private final BsonValues bson = new BsonValues();
     private final boolean prefixFirst;
 
     private IndexKeyType(boolean prefixFirst) {
@@ -123,17 +124,22 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object key) {
-        return objects.getMemory(key);
+        return BsonValues.memory(key);
     }
 
+    /** As BSON ({@link BsonValues}, ADR 0179); keys written before are read as H2 wrote them. */
     @Override
     public void write(WriteBuffer buffer, Object key) {
-        objects.write(buffer, key);
+        if (key instanceof KeyValue values) {
+            bson.write(buffer, values);
+        } else {
+            bson.writeObject(buffer, key);
+        }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return objects.read(buffer);
+        return bson.read(buffer);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class Supervisor implements AutoCloseable {
      * under load, in tight loops) gets the full tiered JIT with C2; the services and the sandbox
      * C1 only, for a quick start of five Spring JVMs on two cores (ADR 0176, docs/benchmarks.md).
      */
-    static final List<String> INFRASTRUCTURE_HEAP = List.of("-Xms64m", "-Xmx512m");
+    static final List<String> INFRASTRUCTURE_HEAP = List.of("-Xms64m", "-Xmx1g");
     static final List<String> SERVICE_HEAP = List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx384m");
     static final List<String> SANDBOX_HEAP = List.of("-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx128m");
 

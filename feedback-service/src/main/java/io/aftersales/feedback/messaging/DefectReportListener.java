@@ -7,15 +7,19 @@ import io.aftersales.feedback.api.ReportOutcome;
 import io.aftersales.feedback.api.ProductBatchIds;
 import io.aftersales.platform.messaging.Inbox;
 import io.aftersales.platform.messaging.MalformedMessageException;
+import io.aftersales.platform.messaging.RecordsInParallel;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +30,10 @@ import java.util.Set;
  * {@link CountDefectReport} for its product batch, through the {@link Inbox} (once per CloudEvent
  * id) and idempotent per ticket in the aggregate, so a redelivery or a crash between the two never
  * counts a report twice.
+ *
+ * <p>The records of a poll are handled {@link RecordsInParallel in parallel} (one ticket's in
+ * order): each report waits on three writes to the store, and one at a time the consumer fell
+ * minutes behind intake under load, and the delisting with it (ADR 0181).
  */
 @Component
 public class DefectReportListener {
@@ -40,8 +48,12 @@ public class DefectReportListener {
     private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
     private final Counter incidents;
 
-    public DefectReportListener(Inbox inbox, CommandGateway commandGateway, Clock clock, MeterRegistry meterRegistry) {
+    private final RecordsInParallel parallel;
+
+    public DefectReportListener(Inbox inbox, CommandGateway commandGateway, Clock clock, MeterRegistry meterRegistry,
+                                @Value("${aftersales.quality.parallel-reports:8}") int parallelReports) {
         this.inbox = inbox;
+        this.parallel = new RecordsInParallel(CONSUMER, parallelReports);
         this.commandGateway = commandGateway;
         this.clock = clock;
         for (ReportOutcome outcome : ReportOutcome.values()) {
@@ -55,9 +67,15 @@ public class DefectReportListener {
                 .register(meterRegistry);
     }
 
-    @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.TICKETS)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, Set.of(DefectReported.TYPE), event -> count(event.dataAs(DefectReported.class)));
+    @KafkaListener(id = CONSUMER, groupId = GROUP, topics = Topics.TICKETS, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        parallel.handle(records, record ->
+                inbox.receive(CONSUMER, record, Set.of(DefectReported.TYPE), event -> count(event.dataAs(DefectReported.class))));
+    }
+
+    @PreDestroy
+    void stop() {
+        parallel.close();
     }
 
     void count(DefectReported report) {

@@ -49,6 +49,35 @@ class EmbeddedMongoServerIT {
         }
     }
 
+    /**
+     * A command waiting for its commit holds its connection's event-loop thread (ADR 0182): each
+     * connection gets a loop of its own, so no connection waits behind another's commit.
+     */
+    @Test
+    void each_of_twenty_connections_is_served_by_an_event_loop_thread_of_its_own() {
+        server = EmbeddedMongoServer.inMemory(0);
+        server.start();
+        long before = eventLoopThreads();
+        java.util.List<MongoClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                        .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString()))
+                        .applyToConnectionPoolSettings(pool -> pool.maxSize(1)).build());
+                clients.add(client);
+                collection(client).countDocuments();
+            }
+            assertThat(eventLoopThreads() - before).isGreaterThanOrEqualTo(20);
+        } finally {
+            clients.forEach(MongoClient::close);
+        }
+    }
+
+    private static long eventLoopThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("mongo-server-worker")).count();
+    }
+
     @Test
     void inMemoryServerOnAFreePortKeepsItsPortAcrossRestart() {
         server = EmbeddedMongoServer.inMemory(0);

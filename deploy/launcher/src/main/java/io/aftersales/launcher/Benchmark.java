@@ -102,7 +102,7 @@ final class Benchmark {
         AtomicInteger missed = new AtomicInteger();
         Thread reactions = new Thread(() -> {
             try {
-                reactionTimes.addAll(batchDefectReaction(run, tickets, bursts, done, missed));
+                batchDefectReaction(run, tickets, bursts, done, reactionTimes, missed);
             } catch (Throwable e) {
                 reactionFailure[0] = e;
             }
@@ -169,11 +169,11 @@ final class Benchmark {
 
     /**
      * Bursts of five quality reports on a fresh product, burst b starting once b/bursts of the intake
-     * has been answered, so that every burst runs while intake load runs.
+     * has been answered, so that every burst runs while intake load runs. Each reaction time is added
+     * to {@code reactions} as it is measured, so that the progress lines count them.
      */
-    private static List<Long> batchDefectReaction(String run, int tickets, int bursts, AtomicInteger done,
-                                                  AtomicInteger missed) {
-        List<Long> reactions = new ArrayList<>();
+    private static void batchDefectReaction(String run, int tickets, int bursts, AtomicInteger done,
+                                            List<Long> reactions, AtomicInteger missed) {
         try {
             for (int b = 0; b < bursts; b++) {
                 long startAt = (long) tickets * b / bursts;
@@ -207,7 +207,6 @@ final class Benchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return reactions;
     }
 
     private interface Request {

@@ -51,7 +51,7 @@ public class DefectReportListener {
     private final RecordsInParallel parallel;
 
     public DefectReportListener(Inbox inbox, CommandGateway commandGateway, Clock clock, MeterRegistry meterRegistry,
-                                @Value("${aftersales.quality.parallel-reports:8}") int parallelReports) {
+                                @Value("${aftersales.quality.parallel-reports:16}") int parallelReports) {
         this.inbox = inbox;
         this.parallel = new RecordsInParallel(CONSUMER, parallelReports);
         this.commandGateway = commandGateway;

@@ -406,7 +406,7 @@ public final class Launcher {
                           shipment to paid.
                   bench   Against the running system: ticket intake throughput and latency percentiles, and
                           the time from a fifth defect report to the delisting. Arguments: [tickets=2000]
-                          [clients=16] [bursts=20]. Results are in docs/benchmarks.md.
+                          [clients=16] [bursts=20] [styles=400]. Results are in docs/benchmarks.md.
                           bench store [events=20000] [threads=8] [contention=400]: the event store engines on
                           their own embedded server (needs nothing running; docs/benchmarks.md, "Store").
                   logs    The last lines of the logs in DATA/logs: ./aftersales logs [NAME...] [--lines 40]

@@ -30,43 +30,31 @@ final class BsonValues {
 
     private final ObjectDataType objects = new ObjectDataType();
 
-    /** Writes {@code document} as BSON, or as H2 writes any object when BSON cannot hold one of its values. */
-    void write(WriteBuffer buffer, Document document) {
+    /**
+     * Writes a document as BSON, an index key as a BSON document holding its values under
+     * {@code "k"}, and anything else, or a document or key BSON cannot hold, as H2 writes any object.
+     */
+    void write(WriteBuffer buffer, Object value) {
+        if (value instanceof Document document) {
+            writeBson(buffer, BSON, document, value);
+        } else if (value instanceof KeyValue key) {
+            writeBson(buffer, KEY, new Document("k", key.stream().toList()), value);
+        } else {
+            objects.write(buffer, value);
+        }
+    }
+
+    private void writeBson(WriteBuffer buffer, byte tag, Document document, Object value) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, bson);
+            buffer.put(tag);
+            buffer.put(bson.nioBuffer());
         } catch (IllegalArgumentException notBson) {
+            objects.write(buffer, value);
+        } finally {
             bson.release();
-            objects.write(buffer, document);
-            return;
         }
-        buffer.put(BSON);
-        buffer.put(bson.nioBuffer());
-        bson.release();
-    }
-
-    /** Writes any value as H2 does. */
-    void writeObject(WriteBuffer buffer, Object value) {
-        objects.write(buffer, value);
-    }
-
-    /**
-     * Writes an index key as a BSON document holding its values under {@code "k"}, or as H2 writes
-     * any object when BSON cannot hold one of them.
-     */
-    void write(WriteBuffer buffer, KeyValue key) {
-        Document holder = new Document("k", key.stream().toList());
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(holder, bson);
-        } catch (IllegalArgumentException notBson) {
-            bson.release();
-            objects.write(buffer, key);
-            return;
-        }
-        buffer.put(KEY);
-        buffer.put(bson.nioBuffer());
-        bson.release();
     }
 
     /** Reads a value {@link #write} wrote, or one H2 wrote before. */

@@ -2,7 +2,6 @@ package io.aftersales.embedded;
 
 import java.nio.ByteBuffer;
 
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -18,11 +17,7 @@ final class DocumentType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
-            bson.write(buffer, document);
-        } else {
-            bson.writeObject(buffer, value);
-        }
+        bson.write(buffer, value);
     }
 
     @Override

@@ -130,11 +130,7 @@ final class IndexKeyType extends BasicDataType<Object> {
     /** As BSON ({@link BsonValues}, ADR 0179); keys written before are read as H2 wrote them. */
     @Override
     public void write(WriteBuffer buffer, Object key) {
-        if (key instanceof KeyValue values) {
-            bson.write(buffer, values);
-        } else {
-            bson.writeObject(buffer, key);
-        }
+        bson.write(buffer, key);
     }
 
     @Override

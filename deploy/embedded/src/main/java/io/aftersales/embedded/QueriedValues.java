@@ -67,7 +67,7 @@ final class QueriedValues {
         return in.get(field);
     }
 
-    static boolean isPlain(Object value) {
+    private static boolean isPlain(Object value) {
         return value != null && !(value instanceof Missing) && !(value instanceof Map) && !(value instanceof Collection)
                 && !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
     }
